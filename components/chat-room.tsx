@@ -1,0 +1,26 @@
+"use client";
+
+import { Composer } from "@/components/composer";
+import { MessageList } from "@/components/message-list";
+import { useRoom } from "@/lib/client/use-room";
+import type { Author, ChatMessage } from "@/lib/protocol";
+
+const statusText = { connecting: "Connecting…", online: "Connected", offline: "Offline, reconnecting…" } as const;
+
+export function ChatRoom({ room, me, initial }: { room: string; me: Author; initial: ChatMessage[] }) {
+  const { state, status, error, hasOlder, send, retry, loadOlder } = useRoom(room, initial);
+  return (
+    <section className="room" aria-label="Conversation" data-status={status}>
+      <p className="connection" role="status" data-testid="connection">
+        {statusText[status]}
+      </p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <MessageList state={state} me={me} hasOlder={hasOlder} onLoadOlder={loadOlder} onRetry={retry} />
+      <Composer onSend={send} disabled={status === "connecting"} />
+    </section>
+  );
+}

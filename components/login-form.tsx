@@ -1,0 +1,57 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, type FormEvent } from "react";
+
+const WRONG = "Wrong username or password.";
+
+export function LoginForm() {
+  const router = useRouter();
+  const [hydrated, setHydrated] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  // Until React runs, a click would submit the form natively; keep the button off until then.
+  useEffect(() => setHydrated(true), []);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", {
+        redirect: false,
+        username: String(form.get("username") ?? ""),
+        password: String(form.get("password") ?? ""),
+      });
+      if (result?.ok && !result.error) {
+        router.replace("/chat");
+        router.refresh();
+        return;
+      }
+      setError(result?.error === "CredentialsSignin" ? WRONG : "Could not sign in. Try again.");
+    } catch {
+      setError("Could not reach the server. Try again.");
+    }
+    setBusy(false);
+  }
+
+  return (
+    <form className="login-form" onSubmit={onSubmit} noValidate={false}>
+      <label htmlFor="username">Username</label>
+      <input id="username" name="username" autoComplete="username" required maxLength={64} autoFocus />
+      <label htmlFor="password">Password</label>
+      <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={1024} />
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={!hydrated || busy}>
+        {busy ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

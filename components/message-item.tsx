@@ -1,0 +1,46 @@
+import type { ChatMessage } from "@/lib/protocol";
+import type { Outgoing } from "@/lib/client/room-state";
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "medium" });
+
+function Time({ iso }: { iso: string }) {
+  const date = new Date(iso);
+  // Server and browser may sit in different time zones; the browser's rendering wins.
+  return (
+    <time dateTime={iso} title={fullFormat.format(date)} suppressHydrationWarning>
+      {timeFormat.format(date)}
+    </time>
+  );
+}
+
+// Text is rendered as a React text node: whatever it contains is shown, never interpreted as HTML.
+export function MessageItem({ message, mine }: { message: ChatMessage; mine: boolean }) {
+  return (
+    <li className={mine ? "message mine" : "message"} data-testid="message" data-seq={message.seq}>
+      <div className="message-meta">
+        <span className="message-author">{message.author.name}</span>
+        <Time iso={message.createdAt} />
+      </div>
+      <p className="message-text">{message.text}</p>
+    </li>
+  );
+}
+
+export function PendingItem({ outgoing, authorName, onRetry }: { outgoing: Outgoing; authorName: string; onRetry: () => void }) {
+  const failed = outgoing.status === "failed";
+  return (
+    <li className="message mine pending" data-testid="message" data-status={outgoing.status}>
+      <div className="message-meta">
+        <span className="message-author">{authorName}</span>
+        <span className="message-state">{failed ? "Not sent" : "Sending…"}</span>
+        {failed && (
+          <button type="button" className="link-button" onClick={onRetry}>
+            Retry
+          </button>
+        )}
+      </div>
+      <p className="message-text">{outgoing.text}</p>
+    </li>
+  );
+}

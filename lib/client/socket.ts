@@ -1,0 +1,19 @@
+"use client";
+
+import { io, type Socket } from "socket.io-client";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol";
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let socket: ClientSocket | undefined;
+
+/** One socket per tab, shared by every component; same origin, default path, session cookie. */
+export function getSocket(): ClientSocket {
+  socket ??= io({ transports: ["websocket", "polling"], withCredentials: true });
+  return socket;
+}
+
+export function closeSocket(): void {
+  socket?.disconnect();
+  socket = undefined;
+}

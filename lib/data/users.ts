@@ -1,0 +1,38 @@
+import { reader, writeTransaction } from "@/lib/db";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "@/lib/password";
+import type { Author } from "@/lib/protocol";
+
+const authorFields = { id: true, username: true, name: true } as const;
+
+/** The user whose credentials these are, or null. Never says which part was wrong. */
+export async function verifyCredentials(input: { username: string; password: string }): Promise<Author | null> {
+  const db = await reader();
+  const user = await db.user.findUnique({
+    where: { username: input.username },
+    select: { ...authorFields, passwordHash: true },
+  });
+  if (!user) {
+    await burnPasswordCheck(input.password);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) return null;
+  return { id: user.id, username: user.username, name: user.name };
+}
+
+export async function findUser(input: { id: number }): Promise<Author | null> {
+  const db = await reader();
+  return db.user.findUnique({ where: { id: input.id }, select: authorFields });
+}
+
+/** Creates the user if the username is free; an existing user is left exactly as it is. */
+export async function ensureUser(input: { username: string; name: string; password: string }): Promise<boolean> {
+  const db = await reader();
+  if (await db.user.findUnique({ where: { username: input.username }, select: { id: true } })) return false;
+  const passwordHash = await hashPassword(input.password);
+  return writeTransaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { username: input.username }, select: { id: true } });
+    if (existing) return false;
+    await tx.user.create({ data: { username: input.username, name: input.name, passwordHash } });
+    return true;
+  });
+}

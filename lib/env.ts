@@ -1,0 +1,82 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+// The one place that reads process.env. Everything else imports `env`.
+const csv = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default("data"),
+  DATABASE_URL: z.string().min(1).optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  ALLOWED_ORIGINS: csv.pipe(z.array(z.url())),
+  SEED_USERS: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+function parseEnv() {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  const raw = parsed.data;
+  const dataDir = path.resolve(raw.DATA_DIR);
+  const appUrl = raw.NEXTAUTH_URL ?? `http://localhost:${raw.PORT}`;
+  return {
+    nodeEnv: raw.NODE_ENV,
+    isProduction: raw.NODE_ENV === "production",
+    host: raw.HOST,
+    port: raw.PORT,
+    dataDir,
+    databaseUrl: raw.DATABASE_URL ?? `file:${path.join(dataDir, "chat.db")}`,
+    appUrl,
+    secureCookies: appUrl.startsWith("https://"),
+    // The app's own origin is always allowed; ALLOWED_ORIGINS adds others (e.g. a public host name).
+    allowedOrigins: [new URL(appUrl).origin, ...raw.ALLOWED_ORIGINS.map((o) => new URL(o).origin)],
+    explicitSecret: raw.NEXTAUTH_SECRET,
+    seedUsers: raw.SEED_USERS,
+    logLevel: raw.LOG_LEVEL,
+  };
+}
+
+export type Env = ReturnType<typeof parseEnv>;
+
+export const env: Env = parseEnv();
+
+// NextAuth reads its canonical URL from the environment itself.
+process.env.NEXTAUTH_URL = env.appUrl;
+
+let cachedSecret: string | undefined;
+
+/**
+ * The secret that signs session tokens: NEXTAUTH_SECRET, or one generated on first use and kept
+ * in the data folder so sessions survive restarts and every process on this machine agrees.
+ */
+export function sessionSecret(): string {
+  cachedSecret ??= env.explicitSecret ?? readOrCreateSecret(path.join(env.dataDir, "session-secret"));
+  return cachedSecret;
+}
+
+function readOrCreateSecret(file: string): string {
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return readFileSync(file, "utf8").trim();
+}

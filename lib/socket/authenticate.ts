@@ -1,0 +1,53 @@
+import type { IncomingMessage } from "node:http";
+import { parse as parseCookies } from "cookie";
+import { getToken } from "next-auth/jwt";
+import { findUser } from "@/lib/data/users";
+import { env, sessionSecret } from "@/lib/env";
+import type { ErrorCode } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import type { Author } from "@/lib/protocol";
+import type { ChatSocket } from "@/lib/socket/types";
+
+function refusal(code: ErrorCode, message: string): Error {
+  // The client sees `code` as connect_error's message and the explanation in its `data`.
+  return Object.assign(new Error(code), { data: { code, message } });
+}
+
+/** The user behind the NextAuth session cookie of a handshake, or null. */
+export async function userFromRequest(request: IncomingMessage): Promise<Author | null> {
+  // getToken reads parsed cookies only; handed the raw header it silently finds nothing.
+  const cookies = parseCookies(request.headers.cookie ?? "");
+  const token = await getToken({
+    req: { headers: request.headers, cookies } as unknown as Parameters<typeof getToken>[0]["req"],
+    secret: sessionSecret(),
+    secureCookie: env.secureCookies,
+  });
+  if (!token || typeof token.uid !== "number") return null;
+  // The user must still exist: a deleted account's cookie opens nothing.
+  return findUser({ id: token.uid });
+}
+
+/**
+ * Socket.IO middleware. A browser sends cookies with a WebSocket from any site, so a foreign
+ * Origin is refused before the session is even looked at.
+ */
+export async function authenticate(socket: ChatSocket, next: (error?: Error) => void): Promise<void> {
+  const origin = socket.handshake.headers.origin;
+  if (origin !== undefined && !env.allowedOrigins.includes(origin)) {
+    logger.info({ origin, reason: "origin" }, "socket refused");
+    return next(refusal("forbidden", "this origin may not open a socket"));
+  }
+  try {
+    const user = await userFromRequest(socket.request);
+    if (!user) {
+      logger.debug({ reason: "session" }, "socket refused");
+      return next(refusal("unauthorized", "sign in first"));
+    }
+    socket.data.user = user;
+    socket.data.rooms = {};
+    next();
+  } catch (error) {
+    logger.error({ err: error }, "socket authentication failed");
+    next(refusal("unavailable", "could not check the session, try again"));
+  }
+}

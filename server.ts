@@ -1,0 +1,35 @@
+import { createServer } from "node:http";
+import next from "next";
+import { disconnectDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { attachSocketServer } from "@/lib/socket/socket-server";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+const app = next({ dev: !env.isProduction, hostname: env.host, port: env.port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const httpServer = createServer((req, res) => void handle(req, res));
+// Next adds its own upgrade listener for /_next/hmr in dev; engine.io takes /socket.io/.
+const io = attachSocketServer(httpServer);
+
+httpServer.listen(env.port, env.host, () => {
+  logger.info({ url: env.appUrl, port: env.port, mode: env.nodeEnv }, "chat server listening");
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+  // Closing Socket.IO disconnects every client (they reconnect elsewhere) and the HTTP server.
+  await io.close();
+  await disconnectDb();
+  process.exit(0);
+}
+
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

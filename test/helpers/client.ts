@@ -1,0 +1,115 @@
+import { io, type Socket } from "socket.io-client";
+import type { ChatMessage, ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol";
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+function cookiesFrom(response: Response, jar: Map<string, string>): void {
+  for (const header of response.headers.getSetCookie()) {
+    const [pair] = header.split(";");
+    const eq = pair!.indexOf("=");
+    jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+  }
+}
+
+const serialise = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+/** Signs in through NextAuth's real credentials flow; returns the Cookie header, or null when refused. */
+export async function login(url: string, username: string, password: string): Promise<string | null> {
+  const jar = new Map<string, string>();
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  cookiesFrom(csrf, jar);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: serialise(jar) },
+    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
+    redirect: "manual",
+  });
+  cookiesFrom(response, jar);
+  return [...jar.keys()].some((k) => k.endsWith("next-auth.session-token")) ? serialise(jar) : null;
+}
+
+export async function loginOrFail(url: string, username: string): Promise<string> {
+  const cookie = await login(url, username, `${username}-password`);
+  if (!cookie) throw new Error(`could not sign in as ${username}`);
+  return cookie;
+}
+
+interface ConnectOptions {
+  cookie?: string;
+  origin?: string;
+  transports?: ("websocket" | "polling")[];
+}
+
+export function socketFor(url: string, options: ConnectOptions = {}): TestSocket {
+  const headers: Record<string, string> = {};
+  if (options.cookie) headers.cookie = options.cookie;
+  if (options.origin) headers.origin = options.origin;
+  return io(url, {
+    transports: options.transports ?? ["websocket"],
+    extraHeaders: headers,
+    reconnection: false,
+    forceNew: true,
+  });
+}
+
+/** Connects; resolves with the socket, or rejects with the connect_error. */
+export function connect(url: string, options: ConnectOptions = {}): Promise<TestSocket> {
+  const socket = socketFor(url, options);
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+export async function connectAs(url: string, username: string): Promise<TestSocket> {
+  return connect(url, { cookie: await loginOrFail(url, username) });
+}
+
+/** Emits with an acknowledgement; fails the test if none comes within 10 s. */
+export function call<E extends keyof ClientToServerEvents>(
+  socket: TestSocket,
+  event: E,
+  payload: unknown,
+): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
+  return (socket.timeout(10_000) as unknown as { emitWithAck: (e: string, p: unknown) => Promise<never> }).emitWithAck(
+    event,
+    payload,
+  );
+}
+
+/** Collects every message:new a socket receives. */
+export function collect(socket: TestSocket): ChatMessage[] {
+  const received: ChatMessage[] = [];
+  socket.on("message:new", (m) => received.push(m));
+  return received;
+}
+
+/** Resolves once `predicate` holds, checking after every event of the socket; rejects after 10 s. */
+export function until(socket: TestSocket, predicate: () => boolean, what = "condition"): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!predicate()) return;
+      cleanup();
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, 10_000);
+    // onAny runs before the event's own listeners: look once they have run.
+    const later = () => setImmediate(check);
+    const cleanup = () => {
+      clearTimeout(timer);
+      socket.offAny(later);
+    };
+    socket.onAny(later);
+    check();
+  });
+}
+
+let counter = 0;
+export const clientId = (prefix = "c") => `${prefix}-${process.pid}-${Date.now().toString(36)}-${++counter}`;

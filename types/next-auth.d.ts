@@ -1,0 +1,18 @@
+import "next-auth";
+import "next-auth/jwt";
+
+declare module "next-auth" {
+  interface User {
+    username: string;
+  }
+  interface Session {
+    user: { id: number; username: string; name: string };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid: number;
+    username: string;
+  }
+}
