@@ -2,18 +2,17 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { useHydrated } from "@/lib/client/use-hydrated";
 
 const WRONG = "Wrong username or password.";
 
 export function LoginForm() {
   const router = useRouter();
-  const [hydrated, setHydrated] = useState(false);
+  // Until React runs, a click would submit the form natively; the button stays off until then.
+  const hydrated = useHydrated();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  // Until React runs, a click would submit the form natively; keep the button off until then.
-  useEffect(() => setHydrated(true), []);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -35,7 +35,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
   const dbFile = copyTemplate(dataDir);
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     PORT: String(port),
