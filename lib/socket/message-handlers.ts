@@ -6,7 +6,8 @@ import { onEvent } from "@/lib/socket/on-event";
 import { channelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
 
 function joinedRoom(socket: ChatSocket, slug: string) {
-  const id = socket.data.rooms[slug];
+  // hasOwn: a slug such as "constructor" must not find Object.prototype's members.
+  const id = Object.hasOwn(socket.data.rooms, slug) ? socket.data.rooms[slug] : undefined;
   if (id === undefined) throw new AppError("forbidden", "join the room first");
   return { id, slug };
 }

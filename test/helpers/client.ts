@@ -113,3 +113,12 @@ export function until(socket: TestSocket, predicate: () => boolean, what = "cond
 
 let counter = 0;
 export const clientId = (prefix = "c") => `${prefix}-${process.pid}-${Date.now().toString(36)}-${++counter}`;
+
+/** Resolves once `predicate` holds, polling; rejects after `ms`. For state that no socket event announces (acks). */
+export async function waitFor(predicate: () => boolean, what = "condition", ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

@@ -9,7 +9,9 @@ export interface TestServer {
   url: string;
   port: number;
   dataDir: string;
-  /** Graceful stop (SIGTERM), waiting for the process to exit. */
+  /** Graceful stop (SIGTERM), waiting for the process to exit; the database stays for a restart. */
+  terminate(): Promise<void>;
+  /** Graceful stop, then the data folder is removed. */
   stop(): Promise<void>;
   /** Abrupt death (SIGKILL), as a crash or OOM kill would be. */
   kill(): Promise<void>;
@@ -71,6 +73,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     url,
     port,
     dataDir,
+    terminate: () => end("SIGTERM"),
     stop: async () => {
       await end("SIGTERM");
       rmSync(dataDir, { recursive: true, force: true });
