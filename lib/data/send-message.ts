@@ -131,6 +131,7 @@ async function insertFresh(tx: Tx, inputs: SendInput[]): Promise<Map<string, Cha
     createdAt,
   }));
   const rows = await tx.message.createManyAndReturn({ data, select: { id: true, roomId: true, seq: true } });
+  await advanceAuthorsReadMarkers(tx, data);
   const idOf = new Map(rows.map((row) => [`${row.roomId}:${row.seq}`, row.id]));
   inputs.forEach((input, i) => {
     const row = data[i]!;
@@ -161,4 +162,16 @@ async function reserveSeqs(tx: Tx, inputs: SendInput[]): Promise<(roomId: number
     next.set(roomId, seq + 1);
     return seq;
   };
+}
+
+/** Your own messages are never unread: move each author's read marker past what they sent. */
+async function advanceAuthorsReadMarkers(tx: Tx, rows: { roomId: number; authorId: number; seq: number }[]): Promise<void> {
+  const highest = new Map<string, { roomId: number; userId: number; seq: number }>();
+  for (const row of rows) {
+    const key = `${row.roomId}:${row.authorId}`;
+    if ((highest.get(key)?.seq ?? 0) < row.seq) highest.set(key, { roomId: row.roomId, userId: row.authorId, seq: row.seq });
+  }
+  for (const { roomId, userId, seq } of highest.values()) {
+    await tx.member.updateMany({ where: { roomId, userId, lastReadSeq: { lt: seq } }, data: { lastReadSeq: seq } });
+  }
 }

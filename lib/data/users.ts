@@ -24,6 +24,11 @@ export async function findUser(input: { id: number }): Promise<Author | null> {
   return db.user.findUnique({ where: { id: input.id }, select: authorFields });
 }
 
+export async function findUserByUsername(input: { username: string }): Promise<Author | null> {
+  const db = await reader();
+  return db.user.findUnique({ where: { username: input.username }, select: authorFields });
+}
+
 /** Creates the user if the username is free; an existing user is left exactly as it is. */
 export async function ensureUser(input: { username: string; name: string; password: string }): Promise<boolean> {
   const db = await reader();

@@ -44,7 +44,6 @@ export async function authenticate(socket: ChatSocket, next: (error?: Error) => 
       return next(refusal("unauthorized", "sign in first"));
     }
     socket.data.user = user;
-    socket.data.rooms = Object.create(null) as Record<string, number>;
     next();
   } catch (error) {
     logger.error({ err: error }, "socket authentication failed");

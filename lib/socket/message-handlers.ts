@@ -1,20 +1,13 @@
 import { listMessages } from "@/lib/data/messages";
 import { sendMessage } from "@/lib/data/send-message";
-import { AppError } from "@/lib/errors";
 import { messageHistorySchema, messageSendSchema } from "@/lib/protocol";
+import { joinedRoom } from "@/lib/socket/joined-room";
 import { onEvent } from "@/lib/socket/on-event";
 import { channelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
 
-function joinedRoom(socket: ChatSocket, slug: string) {
-  // hasOwn: a slug such as "constructor" must not find Object.prototype's members.
-  const id = Object.hasOwn(socket.data.rooms, slug) ? socket.data.rooms[slug] : undefined;
-  if (id === undefined) throw new AppError("forbidden", "join the room first");
-  return { id, slug };
-}
-
 export function registerMessageHandlers(io: ChatServer, socket: ChatSocket): void {
   onEvent(socket, "message:send", messageSendSchema, async ({ room: slug, text, clientId }) => {
-    const room = joinedRoom(socket, slug);
+    const room = await joinedRoom(socket, slug);
     const { message, created } = await sendMessage({ room, author: socket.data.user, text, clientId });
     // Emitted synchronously after the commit resolves, so broadcasts leave in seq order.
     if (created) io.to(channelOf(slug)).emit("message:new", message);
@@ -22,7 +15,7 @@ export function registerMessageHandlers(io: ChatServer, socket: ChatSocket): voi
   });
 
   onEvent(socket, "message:history", messageHistorySchema, async ({ room: slug, before, limit }) => {
-    const room = joinedRoom(socket, slug);
+    const room = await joinedRoom(socket, slug);
     // One extra row tells whether an older page exists without a count query.
     const page = await listMessages({ room, before, limit: limit + 1 });
     const hasMore = page.length > limit;

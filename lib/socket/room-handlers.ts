@@ -1,22 +1,49 @@
+import { markRead, removeMember } from "@/lib/data/members";
 import { listMessages } from "@/lib/data/messages";
-import { findRoom } from "@/lib/data/rooms";
+import { memberRoom, openRoom } from "@/lib/data/room-access";
+import { listRoomSummaries, summarizeRoom } from "@/lib/data/room-summaries";
+import { listPublicRooms } from "@/lib/data/rooms";
 import { AppError } from "@/lib/errors";
-import { DEFAULT_PAGE, MAX_CATCH_UP, roomJoinSchema } from "@/lib/protocol";
+import { DEFAULT_PAGE, MAX_CATCH_UP, emptySchema, roomJoinSchema, roomReadSchema, roomRefSchema } from "@/lib/protocol";
+import { farewellMember, subscribe, welcomeMember } from "@/lib/socket/membership";
 import { onEvent } from "@/lib/socket/on-event";
-import { channelOf, type ChatSocket } from "@/lib/socket/types";
+import { onlineMembers } from "@/lib/socket/presence";
+import { userChannelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
 
-export function registerRoomHandlers(socket: ChatSocket): void {
+export function registerRoomHandlers(io: ChatServer, socket: ChatSocket): void {
+  const { user } = socket.data;
+
   onEvent(socket, "room:join", roomJoinSchema, async ({ room: slug, since }) => {
-    const room = await findRoom({ slug });
-    if (!room) throw new AppError("not_found", "no such room");
-    // Join before reading, so a message stored in between arrives live or in the page, never neither.
-    await socket.join(channelOf(room.slug));
-    socket.data.rooms[room.slug] = room.id;
+    const { room, lastReadSeq, joined } = await openRoom({ slug, userId: user.id });
+    // Subscribe before reading, so a message stored in between arrives live or in the page, never neither.
+    if (joined) await welcomeMember(io, user, room, lastReadSeq);
+    else await subscribe(socket, room);
     const messages =
       since === undefined
         ? await listMessages({ room, limit: DEFAULT_PAGE })
         : await listMessages({ room, since, limit: MAX_CATCH_UP });
-    const lastSeq = Math.max(room.lastSeq, messages.at(-1)?.seq ?? 0);
-    return { room: { slug: room.slug, name: room.name, lastSeq }, messages };
+    const current = { ...room, lastSeq: Math.max(room.lastSeq, messages.at(-1)?.seq ?? 0) };
+    const summary = await summarizeRoom({ room: current, userId: user.id, lastReadSeq });
+    return { room: summary, messages, online: await onlineMembers(room.id) };
+  });
+
+  onEvent(socket, "room:list", emptySchema, async () => ({ rooms: await listRoomSummaries({ userId: user.id }) }));
+
+  onEvent(socket, "room:browse", emptySchema, async () => ({ rooms: await listPublicRooms({ userId: user.id }) }));
+
+  onEvent(socket, "room:read", roomReadSchema, async ({ room: slug, seq }) => {
+    const { room } = await memberRoom({ slug, userId: user.id });
+    const lastReadSeq = await markRead({ roomId: room.id, userId: user.id, seq });
+    // Every device of the user updates its unread count.
+    io.to(userChannelOf(user.id)).emit("room:read", { room: slug, lastReadSeq });
+    return { room: slug, lastReadSeq };
+  });
+
+  onEvent(socket, "room:leave", roomRefSchema, async ({ room: slug }) => {
+    const { room } = await memberRoom({ slug, userId: user.id });
+    if (room.visibility === "direct") throw new AppError("invalid", "a direct conversation cannot be left");
+    await removeMember({ roomId: room.id, userId: user.id });
+    farewellMember(io, user, slug);
+    return {};
   });
 }

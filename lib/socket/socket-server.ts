@@ -1,9 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import { logger } from "@/lib/logger";
 import { authenticate } from "@/lib/socket/authenticate";
-import { registerMessageHandlers } from "@/lib/socket/message-handlers";
-import { registerRoomHandlers } from "@/lib/socket/room-handlers";
+import { loadMemberships, onConnection } from "@/lib/socket/connection";
 import type { ChatServer } from "@/lib/socket/types";
 
 /** Frames above this are refused by Socket.IO itself; the largest valid payload is ~16 KB. */
@@ -13,12 +11,12 @@ export function attachSocketServer(httpServer: HttpServer): ChatServer {
   const io: ChatServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_FRAME_BYTES,
+    // A connection that dies silently is noticed within pingInterval + pingTimeout (45 s).
+    pingInterval: 25_000,
+    pingTimeout: 20_000,
   });
   io.use((socket, next) => void authenticate(socket, next));
-  io.on("connection", (socket) => {
-    logger.debug({ user: socket.data.user.id, socket: socket.id }, "socket connected");
-    registerRoomHandlers(socket);
-    registerMessageHandlers(io, socket);
-  });
+  io.use((socket, next) => void loadMemberships(socket, next));
+  io.on("connection", (socket) => onConnection(io, socket));
   return io;
 }

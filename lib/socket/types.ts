@@ -4,5 +4,15 @@ import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, Soc
 export type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-/** The Socket.IO room that carries a chat room's broadcasts. */
-export const channelOf = (slug: string) => `room:${slug}`;
+const ROOM_PREFIX = "room:";
+
+/** The Socket.IO room that carries a chat room's broadcasts; its sockets are the members'. */
+export const channelOf = (slug: string) => `${ROOM_PREFIX}${slug}`;
+
+/** The Socket.IO room of all of one user's sockets (tabs and devices). */
+export const userChannelOf = (userId: number) => `user:${userId}`;
+
+/** The chat rooms a socket is subscribed to. */
+export function subscribedRooms(socket: ChatSocket): string[] {
+  return [...socket.rooms].filter((r) => r.startsWith(ROOM_PREFIX)).map((r) => r.slice(ROOM_PREFIX.length));
+}

@@ -1,0 +1,28 @@
+import { writeTransaction } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Author } from "@/lib/protocol";
+import { roomFields, type Room } from "@/lib/data/rooms";
+import { directSlug } from "@/lib/slug";
+
+/**
+ * The one direct conversation between `userId` and `peerUsername`, created on first use with
+ * both as members. The same pair always resolves to the same room, whoever opens it.
+ */
+export function openDirectRoom(input: { userId: number; peerUsername: string }): Promise<{ room: Room; peer: Author; created: boolean }> {
+  return writeTransaction(async (tx) => {
+    const peer = await tx.user.findUnique({
+      where: { username: input.peerUsername },
+      select: { id: true, username: true, name: true },
+    });
+    if (!peer) throw new AppError("not_found", "no such user");
+    const { slug, dmKey } = directSlug(input.userId, peer.id);
+    const existing = await tx.room.findUnique({ where: { dmKey }, select: roomFields });
+    if (existing) return { room: existing as Room, peer, created: false };
+    const userIds = [...new Set([input.userId, peer.id])];
+    const room = await tx.room.create({
+      data: { slug, dmKey, name: "Direct conversation", visibility: "direct", members: { create: userIds.map((userId) => ({ userId })) } },
+      select: roomFields,
+    });
+    return { room: room as Room, peer, created: true };
+  });
+}

@@ -1,0 +1,68 @@
+import type { ErrorCode } from "@/lib/errors";
+import type { Author, ChatMessage, PublicRoom, RoomSummary } from "@/lib/protocol/models";
+import type {
+  DmOpenInput,
+  EmptyInput,
+  MessageHistoryInput,
+  MessageSendInput,
+  RoomCreateInput,
+  RoomInviteInput,
+  RoomJoinInput,
+  RoomReadInput,
+  RoomRefInput,
+  TypingInput,
+} from "@/lib/protocol/schemas";
+
+// The Socket.IO contract, shared by server and client; docs/protocol.md describes it in prose.
+export * from "@/lib/protocol/models";
+export * from "@/lib/protocol/schemas";
+
+export interface AckError {
+  ok: false;
+  error: { code: ErrorCode; message: string };
+}
+export type Ack<T extends object> = ({ ok: true } & T) | AckError;
+export type AckCallback<T extends object> = (response: Ack<T>) => void;
+
+export type RoomJoinResult = { room: RoomSummary; messages: ChatMessage[]; online: Author[] };
+export type RoomListResult = { rooms: RoomSummary[] };
+export type RoomBrowseResult = { rooms: PublicRoom[] };
+export type RoomResult = { room: RoomSummary };
+export type RoomReadResult = { room: string; lastReadSeq: number };
+export type MessageSendResult = { message: ChatMessage };
+export type MessageHistoryResult = { messages: ChatMessage[]; hasMore: boolean };
+export type Empty = Record<never, never>;
+
+type Event<P, R extends object> = (payload: P, ack: AckCallback<R>) => void;
+
+export interface ClientToServerEvents {
+  "room:join": Event<RoomJoinInput, RoomJoinResult>;
+  "room:list": Event<EmptyInput, RoomListResult>;
+  "room:browse": Event<EmptyInput, RoomBrowseResult>;
+  "room:create": Event<RoomCreateInput, RoomResult>;
+  "room:invite": Event<RoomInviteInput, RoomResult>;
+  "room:leave": Event<RoomRefInput, Empty>;
+  "room:read": Event<RoomReadInput, RoomReadResult>;
+  "dm:open": Event<DmOpenInput, RoomResult>;
+  "message:send": Event<MessageSendInput, MessageSendResult>;
+  "message:history": Event<MessageHistoryInput, MessageHistoryResult>;
+  typing: Event<TypingInput, Empty>;
+}
+
+export interface ServerToClientEvents {
+  "message:new": (message: ChatMessage) => void;
+  /** The user became a member of a room (created, joined, invited, or a direct conversation opened). */
+  "room:added": (room: RoomSummary) => void;
+  /** The user left a room, from this or another device. */
+  "room:removed": (payload: { room: string }) => void;
+  /** The user's read marker moved, from this or another device. */
+  "room:read": (payload: RoomReadResult) => void;
+  presence: (payload: { room: string; user: Author; online: boolean }) => void;
+  typing: (payload: { room: string; user: Author; typing: boolean }) => void;
+}
+
+export type InterServerEvents = Record<string, never>;
+
+export interface SocketData {
+  user: Author;
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+// Client payloads. Each is parsed at run time; unknown fields are stripped (a spoofed author
+// is ignored). The inferred types are what the client sends.
+
+export const MAX_TEXT_CHARS = 4000;
+export const MAX_ROOM_NAME_CHARS = 80;
+export const DEFAULT_PAGE = 50;
+export const MAX_PAGE = 100;
+/** Most messages one `room:join` with `since` returns; the client asks again from the last one. */
+export const MAX_CATCH_UP = 1000;
+
+const wellFormed = (s: string) => s.isWellFormed();
+const characters = (s: string) => [...s].length;
+
+export const roomSlugSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "room must be a slug: lowercase letters, digits and dashes");
+
+export const usernameSchema = z
+  .string()
+  .max(64)
+  .transform((s) => s.trim().toLowerCase())
+  .pipe(z.string().regex(/^[a-z0-9_.-]{1,32}$/, "not a valid username"));
+
+export const clientIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "clientId must be 1 to 64 letters, digits, dashes or underscores");
+
+export const messageTextSchema = z
+  .string()
+  .max(MAX_TEXT_CHARS * 4, "text is too long")
+  .refine(wellFormed, "text is not well-formed Unicode")
+  .transform((text) => text.trim())
+  .refine((text) => text.length > 0, "text is empty")
+  .refine((text) => characters(text) <= MAX_TEXT_CHARS, `text is longer than ${MAX_TEXT_CHARS} characters`);
+
+export const roomNameSchema = z
+  .string()
+  .max(MAX_ROOM_NAME_CHARS * 4, "name is too long")
+  .refine(wellFormed, "name is not well-formed Unicode")
+  .transform((name) => name.replace(/\s+/g, " ").trim())
+  .refine((name) => name.length > 0, "name is empty")
+  .refine((name) => characters(name) <= MAX_ROOM_NAME_CHARS, `name is longer than ${MAX_ROOM_NAME_CHARS} characters`);
+
+export const seqSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/** Events that take no arguments accept `{}`, null or nothing at all (undefined travels as null). */
+export const emptySchema = z.object({}).nullish();
+
+export const roomJoinSchema = z.object({ room: roomSlugSchema, since: seqSchema.optional() });
+export const roomRefSchema = z.object({ room: roomSlugSchema });
+export const roomCreateSchema = z.object({ name: roomNameSchema, visibility: z.enum(["public", "private"]) });
+export const roomInviteSchema = z.object({ room: roomSlugSchema, username: usernameSchema });
+export const roomReadSchema = z.object({ room: roomSlugSchema, seq: seqSchema });
+export const dmOpenSchema = z.object({ username: usernameSchema });
+export const typingSchema = z.object({ room: roomSlugSchema, typing: z.boolean() });
+
+export const messageSendSchema = z.object({
+  room: roomSlugSchema,
+  text: messageTextSchema,
+  clientId: clientIdSchema,
+});
+
+export const messageHistorySchema = z.object({
+  room: roomSlugSchema,
+  before: seqSchema.min(1),
+  limit: z.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
+});
+
+export type RoomJoinInput = z.input<typeof roomJoinSchema>;
+export type RoomRefInput = z.input<typeof roomRefSchema>;
+export type RoomCreateInput = z.input<typeof roomCreateSchema>;
+export type RoomInviteInput = z.input<typeof roomInviteSchema>;
+export type RoomReadInput = z.input<typeof roomReadSchema>;
+export type DmOpenInput = z.input<typeof dmOpenSchema>;
+export type TypingInput = z.input<typeof typingSchema>;
+export type MessageSendInput = z.input<typeof messageSendSchema>;
+export type MessageHistoryInput = z.input<typeof messageHistorySchema>;
+export type EmptyInput = z.input<typeof emptySchema>;

@@ -1,0 +1,36 @@
+import { summarizeRoom } from "@/lib/data/room-summaries";
+import type { Room } from "@/lib/data/rooms";
+import type { Author } from "@/lib/protocol";
+import { announcePresence } from "@/lib/socket/presence";
+import { rememberRoomId } from "@/lib/socket/room-ids";
+import { channelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
+
+// A socket is subscribed to the channel of every room its user is a member of: that is what
+// lets it send there and receive messages, presence and typing. Membership changes reach all
+// of the user's sockets through their user channel.
+
+export async function subscribe(socket: ChatSocket, room: Pick<Room, "id" | "slug">): Promise<void> {
+  rememberRoomId(room.slug, room.id);
+  await socket.join(channelOf(room.slug));
+}
+
+export function isSubscribed(socket: ChatSocket, slug: string): boolean {
+  return socket.rooms.has(channelOf(slug));
+}
+
+/** A user just became a member: all their sockets subscribe and their sidebars show the room. */
+export async function welcomeMember(io: ChatServer, user: Author, room: Room, lastReadSeq: number): Promise<void> {
+  rememberRoomId(room.slug, room.id);
+  const summary = await summarizeRoom({ room, userId: user.id, lastReadSeq });
+  const sockets = io.in(userChannelOf(user.id));
+  sockets.socketsJoin(channelOf(room.slug));
+  sockets.emit("room:added", summary);
+  announcePresence(io, user, [room.slug]);
+}
+
+/** The user left: none of their sockets receives the room or may send to it any more. */
+export function farewellMember(io: ChatServer, user: Author, slug: string): void {
+  const sockets = io.in(userChannelOf(user.id));
+  sockets.socketsLeave(channelOf(slug));
+  sockets.emit("room:removed", { room: slug });
+}
