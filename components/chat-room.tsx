@@ -8,7 +8,7 @@ import type { Author, ChatMessage, RoomSummary } from "@/lib/protocol";
 const statusText = { connecting: "Connecting…", online: "Connected", offline: "Offline, reconnecting…" } as const;
 
 export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author; initial: ChatMessage[] }) {
-  const { state, status, error, hasOlder, send, retry, loadOlder } = useRoom(room.slug, initial);
+  const { state, status, error, hasOlder, send, retry, loadOlder } = useRoom(room.slug, me.id, initial);
   return (
     <section className="room" aria-label={room.name} data-status={status}>
       <h2 className="room-name">{room.visibility === "direct" ? room.name : `#${room.name}`}</h2>

@@ -23,8 +23,11 @@ export const emptyRoom: RoomState = { messages: [], pending: [] };
 export const lastSeqOf = (state: RoomState) => state.messages.at(-1)?.seq ?? 0;
 export const hasOlder = (state: RoomState) => (state.messages[0]?.seq ?? 1) > 1;
 
-/** Appends newer messages in order. `gap` is true when one arrived ahead of a missing seq. */
-export function appendMessages(state: RoomState, incoming: ChatMessage[]): { state: RoomState; gap: boolean } {
+/**
+ * Appends newer messages in order. `gap` is true when one arrived ahead of a missing seq. A
+ * pending send is settled by its own message: same clientId, written by `selfId`.
+ */
+export function appendMessages(state: RoomState, incoming: ChatMessage[], selfId: number): { state: RoomState; gap: boolean } {
   let last = lastSeqOf(state);
   const added: ChatMessage[] = [];
   let gap = false;
@@ -39,7 +42,7 @@ export function appendMessages(state: RoomState, incoming: ChatMessage[]): { sta
     last = message.seq;
   }
   if (added.length === 0) return { state, gap };
-  const delivered = new Set(added.map((m) => m.clientId));
+  const delivered = new Set(added.filter((m) => m.author.id === selfId).map((m) => m.clientId));
   return {
     state: {
       messages: [...state.messages, ...added],

@@ -9,11 +9,7 @@ let socket: ClientSocket | undefined;
 
 /** One socket per tab, shared by every component; same origin, default path, session cookie. */
 export function getSocket(): ClientSocket {
-  socket ??= io({ transports: ["websocket", "polling"], withCredentials: true });
+  // WebSocket first; long-polling when a proxy or network blocks WebSockets.
+  socket ??= io({ transports: ["websocket", "polling"], tryAllTransports: true, withCredentials: true });
   return socket;
-}
-
-export function closeSocket(): void {
-  socket?.disconnect();
-  socket = undefined;
 }

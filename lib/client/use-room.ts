@@ -22,8 +22,8 @@ const MAX_ATTEMPTS_ONLINE = 5;
 const RETRYABLE = new Set(["unavailable", "internal", "rate_limited"]);
 
 /** Live state of one room: catch-up after every (re)connection and gap, optimistic sends with retries. */
-export function useRoom(room: string, initial: ChatMessage[]) {
-  const [state, setState] = useState<RoomState>(() => appendMessages({ messages: [], pending: [] }, initial).state);
+export function useRoom(room: string, selfId: number, initial: ChatMessage[]) {
+  const [state, setState] = useState<RoomState>(() => appendMessages({ messages: [], pending: [] }, initial, selfId).state);
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [error, setError] = useState<string | null>(null);
   const stateRef = useRef(state);
@@ -46,10 +46,10 @@ export function useRoom(room: string, initial: ChatMessage[]) {
       if (!res) return;
       if (!res.ok) return setError(res.error.message);
       setError(null);
-      update((s) => appendMessages(s, res.messages).state);
+      update((s) => appendMessages(s, res.messages, selfId).state);
       if (lastSeqOf(stateRef.current) >= res.room.lastSeq || res.messages.length === 0) return;
     }
-  }, [room, update]);
+  }, [room, selfId, update]);
 
   // One catch-up at a time; callers arriving meanwhile wait for the one under way.
   const catchUp = useCallback(() => {
@@ -61,13 +61,13 @@ export function useRoom(room: string, initial: ChatMessage[]) {
     (messages: ChatMessage[]) => {
       let gap = false;
       update((s) => {
-        const result = appendMessages(s, messages);
+        const result = appendMessages(s, messages, selfId);
         gap = result.gap;
         return result.state;
       });
       if (gap) void catchUp();
     },
-    [catchUp, update],
+    [catchUp, selfId, update],
   );
 
   const deliver = useCallback(

@@ -4,8 +4,12 @@ import { authenticate } from "@/lib/socket/authenticate";
 import { loadMemberships, onConnection } from "@/lib/socket/connection";
 import type { ChatServer } from "@/lib/socket/types";
 
-/** Frames above this are refused by Socket.IO itself; the largest valid payload is ~16 KB. */
-const MAX_FRAME_BYTES = 64 * 1024;
+/**
+ * Frames above this are refused by Socket.IO itself (the connection is closed). The largest
+ * valid payload is a text of 16,000 UTF-16 units before trimming, up to 6 bytes each once
+ * JSON-escaped: 96 KB, plus the envelope.
+ */
+const MAX_FRAME_BYTES = 128 * 1024;
 
 export function attachSocketServer(httpServer: HttpServer): ChatServer {
   const io: ChatServer = new Server(httpServer, {
