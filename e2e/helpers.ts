@@ -1,0 +1,88 @@
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+
+export type UserName = "alice" | "bob" | "carol";
+
+export const displayName = (user: UserName) => user[0]!.toUpperCase() + user.slice(1);
+
+let counter = 0;
+/** A message text no other test (or earlier run against the same database) has used. */
+export const unique = (label: string) => `${label} ${Date.now().toString(36)}-${++counter}`;
+
+/** Fills and submits the real login form; the button stays disabled until React has hydrated. */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  const button = page.getByRole("button", { name: "Sign in" });
+  await expect(button).toBeEnabled();
+  await button.click();
+}
+
+/** The login form's error. (Next's route announcer is another, empty, role="alert" on every page.) */
+export const loginAlert = (page: Page) => page.getByRole("main").getByRole("alert");
+
+/** Signs in through the form and waits for the lobby with a live socket. */
+export async function login(page: Page, user: UserName): Promise<void> {
+  await submitLogin(page, user, `${user}-password`);
+  await expect(page).toHaveURL(/\/chat$/);
+  await expectChatReady(page, user);
+}
+
+export async function expectChatReady(page: Page, user: UserName): Promise<void> {
+  await expect(page.getByRole("heading", { level: 1, name: displayName(user) })).toBeVisible();
+  await expect(page.getByTestId("connection")).toHaveText("Connected");
+}
+
+/** A fresh browser context (own cookies) with `user` signed in through the form. */
+export async function signedInPage(browser: Browser, user: UserName): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, user);
+  return { context, page };
+}
+
+export const messageList = (page: Page) => page.getByRole("log", { name: "Messages" });
+
+export const composer = (page: Page) => page.getByRole("textbox", { name: "Message" });
+
+/** The message items whose text contains `text`. */
+export const messagesWith = (page: Page, text: string): Locator =>
+  messageList(page).getByTestId("message").filter({ hasText: text });
+
+/** Types `text` and clicks Send. */
+export async function sendWithButton(page: Page, text: string): Promise<void> {
+  await composer(page).fill(text);
+  const send = page.getByRole("button", { name: "Send" });
+  await expect(send).toBeEnabled();
+  await send.click();
+  await expect(composer(page)).toHaveValue("");
+}
+
+/**
+ * Asserts that exactly one message with exactly `text` is shown as stored (not pending), by `author`,
+ * with a time. Returns its item.
+ */
+export async function expectDelivered(page: Page, text: string, author: UserName): Promise<Locator> {
+  const item = messagesWith(page, text);
+  await expect(item).toHaveCount(1);
+  // Stored messages carry their sequence number; pending ones carry data-status instead.
+  await expect(item).toHaveAttribute("data-seq", /^\d+$/);
+  await expect(item).not.toHaveAttribute("data-status");
+  await expect(item.locator(".message-author")).toHaveText(displayName(author));
+  await expect(item.locator(".message-text")).toHaveJSProperty("textContent", text);
+  const time = item.locator("time");
+  await expect(time).toBeVisible();
+  await expect(time).toHaveText(/\d/);
+  await expect(time).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
+  return item;
+}
+
+/** Collects the dialogs (alert, confirm, ...) a page opens; a test asserts the list stays empty. */
+export function watchDialogs(page: Page): string[] {
+  const opened: string[] = [];
+  page.on("dialog", (dialog) => {
+    opened.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => undefined);
+  });
+  return opened;
+}
