@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import NextAuth, { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/data/users";
 import { env, sessionSecret } from "@/lib/env";
 import { loginSchema } from "@/lib/login-schema";
 import type { Author } from "@/lib/protocol";
+import { endSession } from "@/lib/session-events";
 
 // The only NextAuth configuration. Sessions are JWTs in an HttpOnly cookie; the socket
 // handshake reads the same cookie (lib/socket/authenticate.ts).
@@ -27,12 +29,19 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    signOut({ token }) {
+      if (typeof token?.sid === "string") endSession(token.sid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);
         token.username = user.username;
         token.name = user.name;
+        // Names this browser session, so signing out can close exactly its sockets.
+        token.sid = randomUUID();
       }
       return token;
     },

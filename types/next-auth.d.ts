@@ -14,5 +14,6 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid: number;
     username: string;
+    sid?: string;
   }
 }

@@ -65,4 +65,6 @@ export type InterServerEvents = Record<string, never>;
 
 export interface SocketData {
   user: Author;
+  /** The browser session (JWT `sid`) the socket was opened with; null for tokens without one. */
+  sessionId: string | null;
 }

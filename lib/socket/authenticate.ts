@@ -13,8 +13,8 @@ function refusal(code: ErrorCode, message: string): Error {
   return Object.assign(new Error(code), { data: { code, message } });
 }
 
-/** The user behind the NextAuth session cookie of a handshake, or null. */
-export async function userFromRequest(request: IncomingMessage): Promise<Author | null> {
+/** The user behind the NextAuth session cookie of a handshake, and the session's id, or null. */
+export async function sessionFromRequest(request: IncomingMessage): Promise<{ user: Author; sessionId: string | null } | null> {
   // getToken reads parsed cookies only; handed the raw header it silently finds nothing.
   const cookies = parseCookies(request.headers.cookie ?? "");
   const token = await getToken({
@@ -24,7 +24,8 @@ export async function userFromRequest(request: IncomingMessage): Promise<Author 
   });
   if (!token || typeof token.uid !== "number") return null;
   // The user must still exist: a deleted account's cookie opens nothing.
-  return findUser({ id: token.uid });
+  const user = await findUser({ id: token.uid });
+  return user && { user, sessionId: typeof token.sid === "string" ? token.sid : null };
 }
 
 /**
@@ -38,12 +39,13 @@ export async function authenticate(socket: ChatSocket, next: (error?: Error) => 
     return next(refusal("forbidden", "this origin may not open a socket"));
   }
   try {
-    const user = await userFromRequest(socket.request);
-    if (!user) {
+    const session = await sessionFromRequest(socket.request);
+    if (!session) {
       logger.debug({ reason: "session" }, "socket refused");
       return next(refusal("unauthorized", "sign in first"));
     }
-    socket.data.user = user;
+    socket.data.user = session.user;
+    socket.data.sessionId = session.sessionId;
     next();
   } catch (error) {
     logger.error({ err: error }, "socket authentication failed");

@@ -6,7 +6,7 @@ import { registerRoomHandlers } from "@/lib/socket/room-handlers";
 import { rememberRoomId } from "@/lib/socket/room-ids";
 import { registerRoomMembershipHandlers } from "@/lib/socket/room-membership-handlers";
 import { registerTypingHandlers } from "@/lib/socket/typing-handlers";
-import { channelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
+import { channelOf, sessionChannelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
 
 const memberRooms = new WeakMap<ChatSocket, Record<string, number>>();
 
@@ -26,7 +26,9 @@ export function onConnection(io: ChatServer, socket: ChatSocket): void {
   const rooms = memberRooms.get(socket) ?? {};
   memberRooms.delete(socket);
   for (const [slug, id] of Object.entries(rooms)) rememberRoomId(slug, id);
-  void socket.join([userChannelOf(socket.data.user.id), ...Object.keys(rooms).map(channelOf)]);
+  const { user, sessionId } = socket.data;
+  const personal = [userChannelOf(user.id), ...(sessionId ? [sessionChannelOf(sessionId)] : [])];
+  void socket.join([...personal, ...Object.keys(rooms).map(channelOf)]);
   registerRoomHandlers(io, socket);
   registerRoomMembershipHandlers(io, socket);
   registerMessageHandlers(io, socket);

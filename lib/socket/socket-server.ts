@@ -2,7 +2,8 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { authenticate } from "@/lib/socket/authenticate";
 import { loadMemberships, onConnection } from "@/lib/socket/connection";
-import type { ChatServer } from "@/lib/socket/types";
+import { onSessionEnd } from "@/lib/session-events";
+import { sessionChannelOf, type ChatServer } from "@/lib/socket/types";
 
 /**
  * Frames above this are refused by Socket.IO itself (the connection is closed). The largest
@@ -22,5 +23,7 @@ export function attachSocketServer(httpServer: HttpServer): ChatServer {
   io.use((socket, next) => void authenticate(socket, next));
   io.use((socket, next) => void loadMemberships(socket, next));
   io.on("connection", (socket) => onConnection(io, socket));
+  // Signing out in one tab closes the sockets of every tab of that browser session.
+  onSessionEnd((sessionId) => io.in(sessionChannelOf(sessionId)).disconnectSockets(true));
   return io;
 }

@@ -29,6 +29,19 @@ export async function login(url: string, username: string, password: string): Pr
   return [...jar.keys()].some((k) => k.endsWith("next-auth.session-token")) ? serialise(jar) : null;
 }
 
+/** Signs out through NextAuth's real sign-out endpoint, with the session's own cookies. */
+export async function logout(url: string, cookie: string): Promise<void> {
+  const csrf = await fetch(`${url}/api/auth/csrf`, { headers: { cookie } });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${url}/api/auth/signout`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ csrfToken, json: "true" }),
+    redirect: "manual",
+  });
+  if (response.status >= 400) throw new Error(`sign-out answered ${response.status}`);
+}
+
 export async function loginOrFail(url: string, username: string): Promise<string> {
   const cookie = await login(url, username, `${username}-password`);
   if (!cookie) throw new Error(`could not sign in as ${username}`);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { connect, login, loginOrFail } from "../helpers/client";
+import { connect, login, loginOrFail, logout, waitFor } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
 
 describe("socket handshake", () => {
@@ -45,4 +45,18 @@ describe("socket handshake", () => {
     assert.equal(await login(server.url, "nobody", "alice-password"), null);
     assert.equal(await login(server.url, "", ""), null);
   });
+
+  it("closes every socket of a browser session when it signs out, and only those", async () => {
+    const browser = await loginOrFail(server.url, "alice");
+    const phone = await loginOrFail(server.url, "alice");
+    const [tab1, tab2, other] = await Promise.all([connect(server.url, { cookie: browser }), connect(server.url, { cookie: browser }), connect(server.url, { cookie: phone })]);
+    const reasons: string[] = [];
+    for (const tab of [tab1, tab2]) tab.on("disconnect", (reason) => reasons.push(reason));
+    await logout(server.url, browser);
+    await waitFor(() => reasons.length === 2, "both tabs disconnected");
+    assert.deepEqual(reasons, ["io server disconnect", "io server disconnect"]);
+    assert.equal(other.connected, true, "the same user's other device stays signed in");
+    other.close();
+  });
 });
+
