@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import next from "next";
+import { drainSends } from "@/lib/data/send-message";
 import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -26,7 +27,10 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, "shutting down");
   setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
   // Closing Socket.IO disconnects every client (they reconnect elsewhere) and the HTTP server.
+  // Sends already accepted are committed before the database closes; their senders retry
+  // with the same clientId if the ack did not reach them, and get the stored message back.
   await io.close();
+  await drainSends();
   await disconnectDb();
   process.exit(0);
 }

@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -27,9 +28,11 @@ interface Clients {
 
 // Next bundles its own copy of this module; globalThis is what server.ts and Next share, so
 // both use the same connections (and the same write queue) in one process.
-const store = globalThis as typeof globalThis & { __chatDb?: Clients };
+const store = globalThis as typeof globalThis & { __chatDb?: Clients; __chatDbClosed?: boolean };
 
 function clients(): Clients {
+  // After shutdown began, nothing may quietly reopen the database.
+  if (store.__chatDbClosed) throw new AppError("unavailable", "the server is shutting down");
   if (!store.__chatDb) {
     // Two connections: the adapter runs every query on one connection, so a read issued while
     // a write transaction is open would see its uncommitted rows. Reads get their own.
@@ -52,7 +55,7 @@ export async function reader(): Promise<PrismaClient> {
  * Runs `work` in a write transaction. Writes are serialised: SQLite has one writer anyway, and
  * the adapter would otherwise mix a statement issued outside a transaction into an open one.
  */
-export function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   const c = clients();
   const run = c.queue.then(() => c.writer.$transaction(work, { timeout: 15_000, maxWait: 15_000 }));
   c.queue = run.catch(() => undefined);
@@ -61,6 +64,7 @@ export function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
 
 export async function disconnectDb(): Promise<void> {
   const c = store.__chatDb;
+  store.__chatDbClosed = true;
   if (!c) return;
   store.__chatDb = undefined;
   await c.queue;

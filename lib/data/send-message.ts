@@ -24,7 +24,7 @@ interface Pending {
 
 const MAX_BATCH = 512;
 let pending: Pending[] = [];
-let flushing = false;
+let flushing: Promise<void> | null = null;
 
 /**
  * Stores a message and resolves once it is committed. Sends that arrive while a commit is under
@@ -33,11 +33,13 @@ let flushing = false;
 export function sendMessage(input: SendInput): Promise<SendResult> {
   return new Promise((resolve, reject) => {
     pending.push({ input, resolve, reject });
-    if (!flushing) {
-      flushing = true;
-      setImmediate(() => void flush());
-    }
+    flushing ??= new Promise<void>((done) => setImmediate(done)).then(flush);
   });
+}
+
+/** Resolves once every send accepted so far is committed or failed: for a clean shutdown. */
+export async function drainSends(): Promise<void> {
+  while (flushing) await flushing;
 }
 
 async function flush(): Promise<void> {
@@ -46,7 +48,7 @@ async function flush(): Promise<void> {
     pending = pending.slice(MAX_BATCH);
     await commit(batch);
   }
-  flushing = false;
+  flushing = null;
 }
 
 async function commit(batch: Pending[]): Promise<void> {
