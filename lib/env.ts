@@ -24,6 +24,8 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   ALLOWED_ORIGINS: csv.pipe(z.array(z.url())),
   SEED_USERS: z.string().optional(),
+  SOCKET_PING_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(25_000),
+  SOCKET_PING_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -50,6 +52,9 @@ function parseEnv() {
     explicitSecret: raw.NEXTAUTH_SECRET,
     seedUsers: raw.SEED_USERS,
     logLevel: raw.LOG_LEVEL,
+    // A connection that dies silently is noticed within pingInterval + pingTimeout.
+    pingIntervalMs: raw.SOCKET_PING_INTERVAL_MS,
+    pingTimeoutMs: raw.SOCKET_PING_TIMEOUT_MS,
   };
 }
 

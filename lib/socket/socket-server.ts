@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
+import { env } from "@/lib/env";
 import { authenticate } from "@/lib/socket/authenticate";
 import { loadMemberships, onConnection } from "@/lib/socket/connection";
 import { onSessionEnd } from "@/lib/session-events";
@@ -16,9 +17,9 @@ export function attachSocketServer(httpServer: HttpServer): ChatServer {
   const io: ChatServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_FRAME_BYTES,
-    // A connection that dies silently is noticed within pingInterval + pingTimeout (45 s).
-    pingInterval: 25_000,
-    pingTimeout: 20_000,
+    // A connection that dies silently is noticed within pingInterval + pingTimeout (45 s by default).
+    pingInterval: env.pingIntervalMs,
+    pingTimeout: env.pingTimeoutMs,
   });
   io.use((socket, next) => void authenticate(socket, next));
   io.use((socket, next) => void loadMemberships(socket, next));

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { call, connectAs, until, type TestSocket } from "../helpers/client";
+import { call, connectAs, loginOrFail, until, type TestSocket } from "../helpers/client";
+import { RawSocket } from "../helpers/raw-socket";
 import { startServer, type TestServer } from "../helpers/server";
 import type { Author } from "@/lib/protocol";
 
@@ -11,7 +12,8 @@ describe("presence and typing", () => {
   let server: TestServer;
   let alice: TestSocket;
   before(async () => {
-    server = await startServer();
+    // A short heartbeat, so a silent death is noticed in seconds rather than the default 45 s.
+    server = await startServer({ env: { SOCKET_PING_INTERVAL_MS: "1000", SOCKET_PING_TIMEOUT_MS: "1000" } });
     alice = await connectAs(server.url, "alice");
     assert.ok((await call(alice, "room:join", { room: "lobby" })).ok);
   });
@@ -67,4 +69,25 @@ describe("presence and typing", () => {
       carol.close();
     }
   });
+
+  it("drops a user whose connection silently dies, within pingInterval + pingTimeout", async () => {
+    const events: Presence[] = [];
+    alice.on("presence", (p) => events.push(p));
+    const cookie = await loginOrFail(server.url, "carol");
+    const visit = await connectAs(server.url, "carol");
+    assert.ok((await call(visit, "room:join", { room: "lobby" })).ok, "carol becomes a lobby member");
+    visit.close();
+    await until(alice, () => events.some((e) => e.user.username === "carol" && !e.online), "carol's visit ends");
+    events.length = 0;
+    const carol = new RawSocket(server.url, cookie);
+    await carol.connected;
+    await until(alice, () => events.some((e) => e.user.username === "carol" && e.online), "carol online");
+    carol.goSilent();
+    const silentAt = Date.now();
+    await until(alice, () => events.some((e) => e.user.username === "carol" && !e.online), "carol offline");
+    const took = Date.now() - silentAt;
+    assert.ok(took < 8_000, `dropped after ${took} ms with a 1 s + 1 s heartbeat`);
+    carol.close();
+  });
 });
+

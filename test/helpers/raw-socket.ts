@@ -1,0 +1,38 @@
+import WebSocket from "ws";
+
+/**
+ * A Socket.IO client written against the wire protocol (Engine.IO v4 over WebSocket) that can
+ * do what a real client never does on purpose: stop answering heartbeats, as a laptop whose
+ * network vanished would.
+ */
+export class RawSocket {
+  private answerPings = true;
+  private readonly ws: WebSocket;
+  readonly closed: Promise<void>;
+  readonly connected: Promise<void>;
+
+  constructor(url: string, cookie: string) {
+    const target = `${url.replace(/^http/, "ws")}/socket.io/?EIO=4&transport=websocket`;
+    this.ws = new WebSocket(target, { headers: { cookie } });
+    this.closed = new Promise((resolve) => this.ws.once("close", () => resolve()));
+    this.connected = new Promise((resolve, reject) => {
+      this.ws.on("message", (data) => {
+        const frame = data.toString();
+        if (frame.startsWith("0")) this.ws.send("40");
+        else if (frame.startsWith("40")) resolve();
+        else if (frame.startsWith("44")) reject(new Error(frame));
+        else if (frame === "2" && this.answerPings) this.ws.send("3");
+      });
+      this.ws.once("error", reject);
+    });
+  }
+
+  /** From now on the server's pings go unanswered, and nothing is closed. */
+  goSilent(): void {
+    this.answerPings = false;
+  }
+
+  close(): void {
+    this.ws.terminate();
+  }
+}
