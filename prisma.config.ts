@@ -1,21 +1,24 @@
-import path from "node:path";
 import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { env } from "./lib/env";
+import { cliAdapter } from "./prisma/cli-adapters";
 
 // The CLI runs the Wasm schema engine through a driver adapter: no engine binary to download.
+// DATABASE_URL picks the provider: a file: URL is SQLite (prisma/), postgresql:// is PostgreSQL
+// (prisma/postgres/). Each has its own schema, migrations and generated client.
 // The schema's datasource must resolve to a URL, or `prisma generate` tries a download.
 process.env.DATABASE_URL = env.databaseUrl;
-mkdirSync(env.dataDir, { recursive: true });
+if (env.databaseProvider === "sqlite") mkdirSync(env.dataDir, { recursive: true });
+const dir = env.databaseProvider === "sqlite" ? "prisma" : path.join("prisma", "postgres");
 
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: path.join("prisma", "schema.prisma"),
+  schema: path.join(dir, "schema.prisma"),
   migrations: {
-    path: path.join("prisma", "migrations"),
+    path: path.join(dir, "migrations"),
     seed: "node --import tsx prisma/seed.ts",
   },
-  adapter: async () => new PrismaBetterSQLite3({ url: env.databaseUrl }),
+  adapter: async () => cliAdapter(env.databaseProvider, env.databaseUrl),
 });

@@ -19,7 +19,12 @@ const schema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default("data"),
-  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must be a file: URL (SQLite) or a postgresql:// URL")
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
   NEXTAUTH_URL: z.url().optional(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   ALLOWED_ORIGINS: csv.pipe(z.array(z.url())),
@@ -38,13 +43,17 @@ function parseEnv() {
   const raw = parsed.data;
   const dataDir = path.resolve(raw.DATA_DIR);
   const appUrl = raw.NEXTAUTH_URL ?? `http://localhost:${raw.PORT}`;
+  const databaseUrl = raw.DATABASE_URL ?? `file:${path.join(dataDir, "chat.db")}`;
   return {
     nodeEnv: raw.NODE_ENV,
     isProduction: raw.NODE_ENV === "production",
     host: raw.HOST,
     port: raw.PORT,
     dataDir,
-    databaseUrl: raw.DATABASE_URL ?? `file:${path.join(dataDir, "chat.db")}`,
+    databaseUrl,
+    databaseProvider: databaseUrl.startsWith("file:") ? ("sqlite" as const) : ("postgresql" as const),
+    databasePoolSize: raw.DATABASE_POOL_SIZE,
+    redisUrl: raw.REDIS_URL,
     appUrl,
     secureCookies: appUrl.startsWith("https://"),
     // The app's own origin is always allowed; ALLOWED_ORIGINS adds others (e.g. a public host name).

@@ -151,7 +151,8 @@ async function reserveSeqs(tx: Tx, inputs: SendInput[]): Promise<(roomId: number
   const counts = new Map<number, number>();
   for (const input of inputs) counts.set(input.room.id, (counts.get(input.room.id) ?? 0) + 1);
   const next = new Map<number, number>();
-  for (const [roomId, count] of counts) {
+  // Rooms are locked in id order, so two concurrent batches cannot deadlock on each other.
+  for (const [roomId, count] of [...counts].sort((a, b) => a[0] - b[0])) {
     const room = await tx.room.update({
       where: { id: roomId },
       data: { lastSeq: { increment: count } },
