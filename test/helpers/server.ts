@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { copyTemplate, TEST_SECRET } from "./template-db";
+import { copyTemplate, freshPostgres, TEST_SECRET, testDatabase } from "./template-db";
 
 export interface TestServer {
   url: string;
+  databaseUrl: string;
   port: number;
   dataDir: string;
   /** Graceful stop (SIGTERM), waiting for the process to exit; the database stays for a restart. */
@@ -32,9 +33,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
+async function freshDatabase(dataDir: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (testDatabase === "postgres") return freshPostgres();
+  return { url: `file:${copyTemplate(dataDir)}`, drop: async () => {} };
+}
+
+export interface ServerOptions {
+  env?: Record<string, string>;
+  /** Share an existing database (another node of a cluster) instead of a fresh one. */
+  databaseUrl?: string;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "chat-test-"));
-  const dbFile = copyTemplate(dataDir);
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await freshDatabase(dataDir);
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -43,7 +55,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     PORT: String(port),
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
-    DATABASE_URL: `file:${dbFile}`,
+    DATABASE_URL: database.url,
     NEXTAUTH_URL: url,
     NEXTAUTH_SECRET: TEST_SECRET,
     LOG_LEVEL: "warn",
@@ -71,12 +83,14 @@ export async function startServer(options: { env?: Record<string, string> } = {}
   await launch();
   return {
     url,
+    databaseUrl: database.url,
     port,
     dataDir,
     terminate: () => end("SIGTERM"),
     stop: async () => {
       await end("SIGTERM");
       rmSync(dataDir, { recursive: true, force: true });
+      await database.drop();
     },
     kill: () => end("SIGKILL"),
     restart: launch,

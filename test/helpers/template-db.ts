@@ -9,9 +9,9 @@ export const TEST_USERS = "alice:alice-password,bob:bob-password,carol:carol-pas
 const root = process.cwd();
 const cacheDir = path.join(root, "node_modules", ".cache", "chat-tests");
 
-function fingerprint(): string {
+function fingerprint(migrationsDir = path.join("prisma", "migrations")): string {
   const hash = createHash("sha256");
-  const migrations = path.join(root, "prisma", "migrations");
+  const migrations = path.join(root, migrationsDir);
   for (const entry of readdirSync(migrations, { recursive: true }).map(String).sort()) {
     const file = path.join(migrations, entry);
     if (entry.endsWith(".sql")) hash.update(entry).update(readFileSync(file));
@@ -30,9 +30,7 @@ export function templateDatabase(): string {
   mkdirSync(cacheDir, { recursive: true });
   const building = `${file}.${process.pid}.tmp`;
   const env = { ...process.env, DATABASE_URL: `file:${building}`, SEED_USERS: TEST_USERS, DATA_DIR: cacheDir };
-  for (const args of [["migrate", "deploy"], ["db", "seed"]]) {
-    execFileSync(path.join(root, "node_modules", ".bin", "prisma"), args, { env, stdio: "pipe" });
-  }
+  migrateAndSeed(env);
   // Fold the WAL into the main file so a plain copy is complete.
   execFileSync(process.execPath, ["-e", `new (require("better-sqlite3"))(${JSON.stringify(building)}).pragma("wal_checkpoint(TRUNCATE)")`]);
   renameSync(building, file);
@@ -44,4 +42,54 @@ export function copyTemplate(dataDir: string): string {
   const target = path.join(dataDir, "chat.db");
   copyFileSync(templateDatabase(), target);
   return target;
+}
+
+function migrateAndSeed(env: NodeJS.ProcessEnv): void {
+  for (const args of [["migrate", "deploy"], ["db", "seed"]]) {
+    execFileSync(path.join(root, "node_modules", ".bin", "prisma"), args, { env, stdio: "pipe" });
+  }
+}
+
+/** Which database the integration suite runs on: SQLite unless TEST_DATABASE=postgres. */
+export const testDatabase = process.env.TEST_DATABASE === "postgres" ? "postgres" : "sqlite";
+const postgresAdmin = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+function postgresUrl(database: string): string {
+  const url = new URL(postgresAdmin);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function admin<T>(work: (client: import("pg").Client) => Promise<T>): Promise<T> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: postgresAdmin });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A PostgreSQL template database, migrated and seeded once per schema and seed. */
+async function postgresTemplate(): Promise<string> {
+  const name = `chat_tpl_${fingerprint(path.join("prisma", "postgres", "migrations"))}`;
+  const exists = await admin((c) => c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]));
+  if (exists.rowCount) return name;
+  const building = `${name}_${process.pid}`;
+  await admin((c) => c.query(`CREATE DATABASE "${building}"`));
+  migrateAndSeed({ ...process.env, DATABASE_URL: postgresUrl(building), SEED_USERS: TEST_USERS });
+  await admin((c) => c.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`));
+  return name;
+}
+
+/** A fresh database for one server: a copy of the template. Returns its URL and a way to drop it. */
+export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const template = await postgresTemplate();
+  const name = `chat_test_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  return {
+    url: postgresUrl(name),
+    drop: () => admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
+  };
 }
