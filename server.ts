@@ -4,7 +4,7 @@ import { drainSends } from "@/lib/data/send-message";
 import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { attachSocketServer } from "@/lib/socket/socket-server";
+import { startSocketServer } from "@/lib/socket/socket-server";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -14,7 +14,7 @@ const handle = app.getRequestHandler();
 
 const httpServer = createServer((req, res) => void handle(req, res));
 // Next adds its own upgrade listener for /_next/hmr in dev; engine.io takes /socket.io/.
-const io = attachSocketServer(httpServer);
+const sockets = await startSocketServer(httpServer);
 
 httpServer.listen(env.port, env.host, () => {
   logger.info({ url: env.appUrl, port: env.port, mode: env.nodeEnv }, "chat server listening");
@@ -29,7 +29,7 @@ async function shutdown(signal: string): Promise<void> {
   // Closing Socket.IO disconnects every client (they reconnect elsewhere) and the HTTP server.
   // Sends already accepted are committed before the database closes; their senders retry
   // with the same clientId if the ack did not reach them, and get the stored message back.
-  await io.close();
+  await sockets.close();
   await drainSends();
   await disconnectDb();
   process.exit(0);

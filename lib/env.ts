@@ -23,6 +23,8 @@ const schema = z.object({
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must be a file: URL (SQLite) or a postgresql:// URL")
     .optional(),
+  PRESENCE_TTL_MS: z.coerce.number().int().min(3000).max(600_000).default(45_000),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default("chat:"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
   NEXTAUTH_URL: z.url().optional(),
@@ -54,6 +56,9 @@ function parseEnv() {
     databaseProvider: databaseUrl.startsWith("file:") ? ("sqlite" as const) : ("postgresql" as const),
     databasePoolSize: raw.DATABASE_POOL_SIZE,
     redisUrl: raw.REDIS_URL,
+    redisPrefix: raw.REDIS_PREFIX,
+    // How long a socket counts as online in Redis without its node confirming it (node death).
+    presenceTtlMs: raw.PRESENCE_TTL_MS,
     appUrl,
     secureCookies: appUrl.startsWith("https://"),
     // The app's own origin is always allowed; ALLOWED_ORIGINS adds others (e.g. a public host name).

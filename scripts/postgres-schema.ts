@@ -3,21 +3,11 @@
 // Usage: node --import tsx scripts/postgres-schema.ts [--check]
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { postgresSchema } from "../prisma/postgres-schema";
 
 const root = process.cwd();
 const source = path.join(root, "prisma", "schema.prisma");
 const target = path.join(root, "prisma", "postgres", "schema.prisma");
-
-export function postgresSchema(sqlite: string): string {
-  const replaced = sqlite
-    .replace(/^\/\/ SQLite schema.*$/m, "// GENERATED from prisma/schema.prisma by scripts/postgres-schema.ts: edit that file, then run `npm run db:schema`.")
-    .replace('output       = "../lib/generated/sqlite"', 'output       = "../../lib/generated/postgres"')
-    .replace('provider = "sqlite"', 'provider = "postgresql"');
-  if (replaced.includes('"sqlite"') || !replaced.includes("lib/generated/postgres")) {
-    throw new Error("prisma/schema.prisma no longer has the shape scripts/postgres-schema.ts expects");
-  }
-  return replaced;
-}
 
 const expected = postgresSchema(readFileSync(source, "utf8"));
 if (process.argv.includes("--check")) {

@@ -1,33 +1,52 @@
+import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { ChatRoom } from "@/components/chat-room";
 import { currentUser } from "@/lib/auth";
 import { listMessages } from "@/lib/data/messages";
-import { openRoom } from "@/lib/data/room-access";
+import { peekRoom } from "@/lib/data/room-access";
 import { summarizeRoom } from "@/lib/data/room-summaries";
 import { isAppError } from "@/lib/errors";
 import { DEFAULT_PAGE, roomSlugSchema } from "@/lib/protocol";
 
 async function openOrNull(slug: string, userId: number) {
   try {
-    return await openRoom({ slug, userId });
+    return await peekRoom({ slug, userId });
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") return null;
     throw error;
   }
 }
 
-/** The chat screen for one room, shared by /chat (the lobby) and /chat/<room>. */
-export async function ChatPage({ slug }: { slug: string }) {
+/**
+ * The room as the signed-in user may see it, with its newest page: "signed-out", or null when it
+ * does not exist for them. Cached per request, so the page and its title share one lookup.
+ */
+const loadRoom = cache(async (slug: string) => {
   const user = await currentUser();
-  if (!user) redirect("/login");
+  if (!user) return "signed-out" as const;
   // A private room the user is not in is indistinguishable from one that does not exist.
   const opened = roomSlugSchema.safeParse(slug).success ? await openOrNull(slug, user.id) : null;
-  if (!opened) notFound();
+  if (!opened) return null;
   const { room, lastReadSeq } = opened;
-  // The newest page is rendered on the server: history is on screen before any script runs.
   const [summary, messages] = await Promise.all([
     summarizeRoom({ room, userId: user.id, lastReadSeq }),
     listMessages({ room, limit: DEFAULT_PAGE }),
   ]);
-  return <ChatRoom key={room.slug} room={summary} me={user} initial={messages} />;
+  return { user, summary, messages };
+});
+
+/** The document title: the room's name (the other person's, for a direct conversation). */
+export async function roomMetadata(slug: string): Promise<Metadata> {
+  const loaded = await loadRoom(slug);
+  return { title: loaded && loaded !== "signed-out" ? loaded.summary.name : "Not found" };
+}
+
+/** The chat screen for one room, shared by /chat (the lobby) and /chat/<room>. */
+export async function ChatPage({ slug }: { slug: string }) {
+  const loaded = await loadRoom(slug);
+  if (loaded === "signed-out") redirect("/login");
+  if (!loaded) notFound();
+  // The newest page is rendered on the server: history is on screen before any script runs.
+  return <ChatRoom key={loaded.summary.slug} room={loaded.summary} me={loaded.user} initial={loaded.messages} />;
 }

@@ -1,4 +1,5 @@
 import { writeTransaction } from "@/lib/db";
+import { retryOnConflict } from "@/lib/db-conflict";
 import { AppError } from "@/lib/errors";
 import type { Author } from "@/lib/protocol";
 import { roomFields, type Room } from "@/lib/data/rooms";
@@ -9,7 +10,7 @@ import { directSlug } from "@/lib/slug";
  * both as members. The same pair always resolves to the same room, whoever opens it.
  */
 export function openDirectRoom(input: { userId: number; peerUsername: string }): Promise<{ room: Room; peer: Author; created: boolean }> {
-  return writeTransaction(async (tx) => {
+  return retryOnConflict(() => writeTransaction(async (tx) => {
     const peer = await tx.user.findUnique({
       where: { username: input.peerUsername },
       select: { id: true, username: true, name: true },
@@ -24,5 +25,5 @@ export function openDirectRoom(input: { userId: number; peerUsername: string }):
       select: roomFields,
     });
     return { room: room as Room, peer, created: true };
-  });
+  }));
 }

@@ -1,4 +1,6 @@
 import { reader, writeTransaction } from "@/lib/db";
+import { retryOnConflict } from "@/lib/db-conflict";
+import { AppError } from "@/lib/errors";
 import type { Author } from "@/lib/protocol";
 
 export interface Membership {
@@ -20,13 +22,13 @@ export async function findMembership(input: { roomId: number; userId: number }):
  * history is theirs to scroll, not a wall of unread. `created` is false when they already were.
  */
 export function addMember(input: { roomId: number; userId: number }): Promise<{ lastReadSeq: number; created: boolean }> {
-  return writeTransaction(async (tx) => {
+  return retryOnConflict(() => writeTransaction(async (tx) => {
     const existing = await tx.member.findUnique({ where: { roomId_userId: input }, select: { lastReadSeq: true } });
     if (existing) return { lastReadSeq: existing.lastReadSeq, created: false };
     const room = await tx.room.findUniqueOrThrow({ where: { id: input.roomId }, select: { lastSeq: true } });
     await tx.member.create({ data: { ...input, lastReadSeq: room.lastSeq } });
     return { lastReadSeq: room.lastSeq, created: true };
-  });
+  }));
 }
 
 export function removeMember(input: { roomId: number; userId: number }): Promise<boolean> {
@@ -42,10 +44,11 @@ export function markRead(input: { roomId: number; userId: number; seq: number })
       where: { roomId: input.roomId, userId: input.userId, lastReadSeq: { lt: seq } },
       data: { lastReadSeq: seq },
     });
-    const member = await tx.member.findUniqueOrThrow({
+    const member = await tx.member.findUnique({
       where: { roomId_userId: { roomId: input.roomId, userId: input.userId } },
       select: { lastReadSeq: true },
     });
+    if (!member) throw new AppError("not_found", "no such room");
     return member.lastReadSeq;
   });
 }

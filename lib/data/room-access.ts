@@ -16,6 +16,19 @@ export async function openRoom(input: { slug: string; userId: number }): Promise
   return { room, lastReadSeq, joined: created };
 }
 
+/**
+ * What the room page shows: the room at `slug` if `userId` may read it, without joining it
+ * (the page's socket joins, so that every tab of the user learns of it). Newcomers to a public
+ * room see everything as read.
+ */
+export async function peekRoom(input: { slug: string; userId: number }): Promise<{ room: Room; lastReadSeq: number }> {
+  const room = await findRoom({ slug: input.slug });
+  const membership = room && (await findMembership({ roomId: room.id, userId: input.userId }));
+  if (room && membership) return { room, lastReadSeq: membership.lastReadSeq };
+  if (room?.visibility === "public") return { room, lastReadSeq: room.lastSeq };
+  throw new AppError("not_found", "no such room");
+}
+
 /** The room at `slug` if `userId` is a member of it; for actions only members may take. */
 export async function memberRoom(input: { slug: string; userId: number }): Promise<{ room: Room; lastReadSeq: number }> {
   const room = await findRoom({ slug: input.slug });

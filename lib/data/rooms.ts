@@ -1,6 +1,7 @@
 import { reader, writeTransaction } from "@/lib/db";
 import type { PublicRoom, Visibility } from "@/lib/protocol";
-import { firstFreeSlug, slugify } from "@/lib/slug";
+import { firstFreeSlug, privateSlug, slugify } from "@/lib/slug";
+import { retryOnConflict } from "@/lib/db-conflict";
 
 export interface Room {
   id: number;
@@ -30,15 +31,17 @@ export function ensureRoom(input: { slug: string; name: string }): Promise<boole
 /** Creates a room named `name` with a fresh slug derived from it; its creator is its first member. */
 export function createRoom(input: { name: string; visibility: "public" | "private"; creatorId: number }): Promise<Room> {
   const base = slugify(input.name);
-  return writeTransaction(async (tx) => {
-    const similar = await tx.room.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
-    const slug = firstFreeSlug(base, new Set(similar.map((r) => r.slug)));
+  return retryOnConflict(() => writeTransaction(async (tx) => {
+    // A private room's slug carries a random part: a taken "plans" must not reveal a hidden room.
+    const wanted = input.visibility === "private" ? privateSlug(base) : base;
+    const similar = await tx.room.findMany({ where: { slug: { startsWith: wanted } }, select: { slug: true } });
+    const slug = firstFreeSlug(wanted, new Set(similar.map((r) => r.slug)));
     const room = await tx.room.create({
       data: { slug, name: input.name, visibility: input.visibility, members: { create: { userId: input.creatorId } } },
       select: roomFields,
     });
     return room as Room;
-  });
+  }));
 }
 
 /** Every public room, with its member count and whether `userId` is one of them. */

@@ -8,12 +8,18 @@ import { registerRoomMembershipHandlers } from "@/lib/socket/room-membership-han
 import { registerTypingHandlers } from "@/lib/socket/typing-handlers";
 import { channelOf, sessionChannelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
 
-const memberRooms = new WeakMap<ChatSocket, Record<string, number>>();
-
-/** Middleware, after authentication: loads the rooms the socket will be subscribed to. */
-export async function loadMemberships(socket: ChatSocket, next: (error?: Error) => void): Promise<void> {
+/**
+ * Middleware, after authentication: subscribes the socket before any of its events can be
+ * handled (Socket.IO undoes the joins if the connection is refused after all). The user channel
+ * comes first, so a membership change made while the rooms are read still reaches this socket.
+ */
+export async function subscribeSocket(socket: ChatSocket, next: (error?: Error) => void): Promise<void> {
   try {
-    memberRooms.set(socket, await listMemberRoomIds({ userId: socket.data.user.id }));
+    const { user, sessionId } = socket.data;
+    await socket.join([userChannelOf(user.id), ...(sessionId ? [sessionChannelOf(sessionId)] : [])]);
+    const rooms = await listMemberRoomIds({ userId: user.id });
+    for (const [slug, id] of Object.entries(rooms)) rememberRoomId(slug, id);
+    await socket.join(Object.keys(rooms).map(channelOf));
     next();
   } catch (error) {
     logger.error({ err: error }, "loading memberships failed");
@@ -21,19 +27,14 @@ export async function loadMemberships(socket: ChatSocket, next: (error?: Error) 
   }
 }
 
-/** A socket is connected: subscribe it (synchronously, before any of its events is handled) and listen. */
+/** A subscribed socket is connected: listen to it and count it online. */
 export function onConnection(io: ChatServer, socket: ChatSocket): void {
-  const rooms = memberRooms.get(socket) ?? {};
-  memberRooms.delete(socket);
-  for (const [slug, id] of Object.entries(rooms)) rememberRoomId(slug, id);
-  const { user, sessionId } = socket.data;
-  const personal = [userChannelOf(user.id), ...(sessionId ? [sessionChannelOf(sessionId)] : [])];
-  void socket.join([...personal, ...Object.keys(rooms).map(channelOf)]);
   registerRoomHandlers(io, socket);
   registerRoomMembershipHandlers(io, socket);
   registerMessageHandlers(io, socket);
   registerTypingHandlers(socket);
-  trackConnect(io, socket);
-  socket.on("disconnecting", () => trackDisconnect(io, socket));
-  logger.debug({ user: socket.data.user.id, socket: socket.id, rooms: Object.keys(rooms).length }, "socket connected");
+  const presenceFailed = (error: unknown) => logger.warn({ err: error }, "presence update failed");
+  trackConnect(io, socket).catch(presenceFailed);
+  socket.on("disconnecting", () => void trackDisconnect(io, socket).catch(presenceFailed));
+  logger.debug({ user: socket.data.user.id, socket: socket.id }, "socket connected");
 }

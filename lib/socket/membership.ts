@@ -25,12 +25,13 @@ export async function welcomeMember(io: ChatServer, user: Author, room: Room, la
   const sockets = io.in(userChannelOf(user.id));
   sockets.socketsJoin(channelOf(room.slug));
   sockets.emit("room:added", summary);
-  announcePresence(io, user, [room.slug]);
+  await announcePresence(io, user, [room.slug]);
 }
 
-/** The user left: none of their sockets receives the room or may send to it any more. */
+/** The user left: none of their sockets receives the room or may send to it; the others see them go. */
 export function farewellMember(io: ChatServer, user: Author, slug: string): void {
   const sockets = io.in(userChannelOf(user.id));
   sockets.socketsLeave(channelOf(slug));
   sockets.emit("room:removed", { room: slug });
+  io.to(channelOf(slug)).emit("presence", { room: slug, user, online: false });
 }

@@ -1,39 +1,58 @@
 import { filterMembers } from "@/lib/data/members";
+import { listMemberRoomIds } from "@/lib/data/room-summaries";
+import { findUser } from "@/lib/data/users";
+import { logger } from "@/lib/logger";
 import type { Author } from "@/lib/protocol";
+import { env } from "@/lib/env";
+import { memoryPresence, type PresenceStore } from "@/lib/socket/presence-store";
 import { channelOf, subscribedRooms, type ChatServer, type ChatSocket } from "@/lib/socket/types";
 
-// A user is online while at least one of their sockets is connected: a second tab keeps them
-// online. A connection that dies silently is closed by Socket.IO's heartbeat (pingInterval +
-// pingTimeout, 45 s), which ends the user's presence with it.
-const socketCounts = new Map<number, number>();
+// A user is online while at least one of their sockets is connected, on any node: a second tab
+// keeps them online. A connection that dies silently is closed by Socket.IO's heartbeat; a node
+// that dies stops confirming its sockets, which expire (PRESENCE_TTL_MS, 45 s) and are swept.
 
-/** Tells rooms the user just joined that they are online, if they are. */
-export function announcePresence(io: ChatServer, user: Author, rooms: string[]): void {
-  if (socketCounts.has(user.id)) announce(io, user, rooms, true);
-}
+let store: PresenceStore = memoryPresence();
 
 function announce(io: ChatServer, user: Author, rooms: string[], online: boolean): void {
   for (const slug of rooms) io.to(channelOf(slug)).emit("presence", { room: slug, user, online });
 }
 
+/** Tells rooms the user just joined that they are online, if they are. */
+export async function announcePresence(io: ChatServer, user: Author, rooms: string[]): Promise<void> {
+  if (await store.isOnline(user.id)) announce(io, user, rooms, true);
+}
+
 /** Call once the socket is subscribed to its rooms. */
-export function trackConnect(io: ChatServer, socket: ChatSocket): void {
-  const { user } = socket.data;
-  const count = (socketCounts.get(user.id) ?? 0) + 1;
-  socketCounts.set(user.id, count);
-  if (count === 1) announce(io, user, subscribedRooms(socket), true);
+export async function trackConnect(io: ChatServer, socket: ChatSocket): Promise<void> {
+  if (await store.add(socket.data.user.id, socket.id)) announce(io, socket.data.user, subscribedRooms(socket), true);
 }
 
 /** Call on "disconnecting", while the socket still knows its rooms. */
-export function trackDisconnect(io: ChatServer, socket: ChatSocket): void {
-  const { user } = socket.data;
-  const count = (socketCounts.get(user.id) ?? 0) - 1;
-  if (count > 0) return void socketCounts.set(user.id, count);
-  socketCounts.delete(user.id);
-  announce(io, user, subscribedRooms(socket), false);
+export async function trackDisconnect(io: ChatServer, socket: ChatSocket): Promise<void> {
+  const rooms = subscribedRooms(socket);
+  if (await store.remove(socket.data.user.id, socket.id)) announce(io, socket.data.user, rooms, false);
 }
 
 /** The room's members who are online now. */
-export function onlineMembers(roomId: number): Promise<Author[]> {
-  return filterMembers({ roomId, userIds: [...socketCounts.keys()] });
+export async function onlineMembers(roomId: number): Promise<Author[]> {
+  return filterMembers({ roomId, userIds: await store.onlineUserIds() });
+}
+
+/**
+ * Switches to a shared store and keeps it true: confirms this node's sockets and announces
+ * the users that a dead node left behind. Returns a function that stops the loop.
+ */
+export function startPresence(io: ChatServer, shared: PresenceStore): () => void {
+  store = shared;
+  const tick = async () => {
+    const sockets = [...io.of("/").sockets.values()];
+    await store.refresh(sockets.map((s) => ({ userId: s.data.user.id, socketId: s.id })));
+    for (const userId of await store.sweep()) {
+      const [user, rooms] = await Promise.all([findUser({ id: userId }), listMemberRoomIds({ userId })]);
+      if (user) announce(io, user, Object.keys(rooms), false);
+    }
+  };
+  const timer = setInterval(() => tick().catch((error) => logger.warn({ err: error }, "presence refresh failed")), env.presenceTtlMs / 3);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -1,9 +1,13 @@
 import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server } from "socket.io";
 import { env } from "@/lib/env";
-import { authenticate } from "@/lib/socket/authenticate";
-import { loadMemberships, onConnection } from "@/lib/socket/connection";
+import { closeRedis, connectRedis } from "@/lib/redis";
 import { onSessionEnd } from "@/lib/session-events";
+import { authenticate } from "@/lib/socket/authenticate";
+import { onConnection, subscribeSocket } from "@/lib/socket/connection";
+import { startPresence } from "@/lib/socket/presence";
+import { redisPresence } from "@/lib/socket/presence-store";
 import { sessionChannelOf, type ChatServer } from "@/lib/socket/types";
 
 /**
@@ -13,7 +17,13 @@ import { sessionChannelOf, type ChatServer } from "@/lib/socket/types";
  */
 const MAX_FRAME_BYTES = 128 * 1024;
 
-export function attachSocketServer(httpServer: HttpServer): ChatServer {
+export interface SocketServer {
+  io: ChatServer;
+  /** Disconnects every client (they reconnect, to another node if there is one) and stops. */
+  close(): Promise<void>;
+}
+
+export async function startSocketServer(httpServer: HttpServer): Promise<SocketServer> {
   const io: ChatServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_FRAME_BYTES,
@@ -21,10 +31,25 @@ export function attachSocketServer(httpServer: HttpServer): ChatServer {
     pingInterval: env.pingIntervalMs,
     pingTimeout: env.pingTimeoutMs,
   });
+  const redis = await connectRedis();
+  // Several nodes: broadcasts, room joins and presence go through Redis (see docs/deployment.md).
+  const stopPresence = redis ? startPresence(io, redisPresence(redis, env.redisPrefix, env.presenceTtlMs)) : () => {};
+  if (redis) io.adapter(createAdapter(redis, { streamName: `${env.redisPrefix}socket.io`, maxLen: 100_000 }));
   io.use((socket, next) => void authenticate(socket, next));
-  io.use((socket, next) => void loadMemberships(socket, next));
+  io.use((socket, next) => void subscribeSocket(socket, next));
   io.on("connection", (socket) => onConnection(io, socket));
   // Signing out in one tab closes the sockets of every tab of that browser session.
   onSessionEnd((sessionId) => io.in(sessionChannelOf(sessionId)).disconnectSockets(true));
-  return io;
+  return {
+    io,
+    async close() {
+      stopPresence();
+      // Stops accepting connections, disconnects every socket and waits for HTTP requests under way.
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+        httpServer.closeIdleConnections();
+      });
+      await closeRedis();
+    },
+  };
 }

@@ -1,0 +1,45 @@
+import { createClient } from "redis";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+function makeClient(url: string) {
+  return createClient({
+    url,
+    // RESP2: the reply shapes the Socket.IO streams adapter expects.
+    RESP: 2,
+    // Keep trying: while Redis is away this node serves its own clients, and heals when it returns.
+    socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000) },
+  });
+}
+
+export type Redis = ReturnType<typeof makeClient>;
+
+let client: Redis | null = null;
+
+/** The shared Redis connection when REDIS_URL is set; null on a single machine. */
+export async function connectRedis(): Promise<Redis | null> {
+  if (!env.redisUrl || client) return client;
+  const redis = makeClient(env.redisUrl);
+  let wasDown = false;
+  redis.on("error", (error: Error) => {
+    if (!wasDown) logger.error({ err: error }, "redis connection lost");
+    wasDown = true;
+  });
+  redis.on("ready", () => {
+    if (wasDown) logger.info("redis connection restored");
+    wasDown = false;
+  });
+  await redis.connect();
+  client = redis;
+  return client;
+}
+
+export function redisClient(): Redis | null {
+  return client;
+}
+
+export async function closeRedis(): Promise<void> {
+  const redis = client;
+  client = null;
+  if (redis?.isOpen) await redis.close();
+}
