@@ -1,0 +1,116 @@
+import assert from "node:assert/strict";
+import { after, afterEach, before, describe, it } from "node:test";
+import { createClient } from "redis";
+import { call, clientId, collect, connectAs, until, waitFor, type TestSocket } from "../helpers/client";
+import { startServer, type TestServer } from "../helpers/server";
+import { freshPostgres } from "../helpers/template-db";
+import type { Author, ChatMessage } from "@/lib/protocol";
+
+// Two server processes on different ports sharing one PostgreSQL database and one Redis.
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const prefix = `chat-test-${process.pid}-${Date.now().toString(36)}:`;
+
+type Presence = { room: string; user: Author; online: boolean };
+
+describe("two nodes on PostgreSQL and Redis", () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let a: TestServer;
+  let b: TestServer;
+  const sockets: TestSocket[] = [];
+
+  async function joined(server: TestServer, username: string): Promise<TestSocket> {
+    const socket = await connectAs(server.url, username);
+    sockets.push(socket);
+    assert.ok((await call(socket, "room:join", { room: "lobby" })).ok);
+    return socket;
+  }
+
+  before(async () => {
+    db = await freshPostgres();
+    // A short presence expiry, so a dead node's users are swept in seconds rather than a minute.
+    const env = { REDIS_URL, REDIS_PREFIX: prefix, PRESENCE_TTL_MS: "3000" };
+    [a, b] = await Promise.all([startServer({ databaseUrl: db.url, env }), startServer({ databaseUrl: db.url, env })]);
+  });
+
+  // Each test starts with nobody connected, so presence is its own.
+  afterEach(() => {
+    for (const s of sockets.splice(0)) s.close();
+  });
+
+  after(async () => {
+    await Promise.all([a.stop(), b.stop()]);
+    await db.drop();
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length) await redis.del(keys);
+    await redis.close();
+  });
+
+  it("delivers messages across nodes, in the same order on both", async () => {
+    const [aliceOnA, bobOnB] = await Promise.all([joined(a, "alice"), joined(b, "bob")]);
+    const seenOnA = collect(aliceOnA);
+    const seenOnB = collect(bobOnB);
+    const sends = Array.from({ length: 20 }, (_, i) =>
+      call(i % 2 ? bobOnB : aliceOnA, "message:send", { room: "lobby", text: `x${i}`, clientId: clientId() }),
+    );
+    for (const res of await Promise.all(sends)) assert.ok(res.ok);
+    await until(aliceOnA, () => seenOnA.length === 20, "20 messages on node A");
+    await until(bobOnB, () => seenOnB.length === 20, "20 messages on node B");
+    const seqs = (list: ChatMessage[]) => list.map((m) => m.seq);
+    assert.deepEqual(seqs(seenOnA), seqs(seenOnB));
+    assert.deepEqual(seqs(seenOnA), [...seqs(seenOnA)].sort((x, y) => x - y), "each node delivers in seq order");
+  });
+
+  it("shows presence across nodes", async () => {
+    const aliceOnA = await joined(a, "alice");
+    const events: Presence[] = [];
+    aliceOnA.on("presence", (p) => events.push(p));
+    const carolOnB = await joined(b, "carol");
+    await until(aliceOnA, () => events.some((e) => e.user.username === "carol" && e.online), "carol online, seen from A");
+    const res = await call(aliceOnA, "room:join", { room: "lobby" });
+    assert.ok(res.ok && res.online.some((u) => u.username === "carol"), "A lists carol, connected to B");
+    carolOnB.close();
+    await until(aliceOnA, () => events.some((e) => e.user.username === "carol" && !e.online), "carol offline, seen from A");
+  });
+
+  it("keeps seq gap-free with concurrent senders on both nodes", async () => {
+    const senders = await Promise.all(Array.from({ length: 8 }, (_, i) => joined(i % 2 ? b : a, ["alice", "bob", "carol"][i % 3]!)));
+    const results = await Promise.all(
+      senders.flatMap((s, i) => Array.from({ length: 10 }, (_, n) => call(s, "message:send", { room: "lobby", text: `c${i}-${n}`, clientId: clientId() }))),
+    );
+    const seqs = results.map((r) => (r.ok ? r.message.seq : -1)).sort((x, y) => x - y);
+    assert.equal(new Set(seqs).size, 80);
+    for (let i = 1; i < seqs.length; i++) assert.equal(seqs[i], seqs[i - 1]! + 1);
+  });
+
+  it("loses nothing and duplicates nothing when node A dies with clients attached", async () => {
+    const aliceOnA = await joined(a, "alice");
+    const bobOnB = await joined(b, "bob");
+    const events: Presence[] = [];
+    bobOnB.on("presence", (p) => events.push(p));
+    const received = collect(aliceOnA);
+    const sent: ChatMessage[] = [];
+    const send = async (n: number) => {
+      const res = await call(bobOnB, "message:send", { room: "lobby", text: `f${n}`, clientId: clientId() });
+      assert.ok(res.ok);
+      sent.push(res.message);
+    };
+    for (let n = 0; n < 10; n++) await send(n);
+    await until(aliceOnA, () => received.length === 10, "the first ten on A");
+
+    await a.kill();
+    // Its users drop off presence once their entries expire, unless they reconnect first.
+    await waitFor(() => events.some((e) => e.user.username === "alice" && !e.online), "alice swept offline", 15_000);
+    for (let n = 10; n < 25; n++) await send(n);
+
+    // What a load balancer does after the failure: alice's client reconnects, to node B.
+    const last = received.at(-1)!.seq;
+    const aliceOnB = await joined(b, "alice");
+    const res = await call(aliceOnB, "room:join", { room: "lobby", since: last });
+    assert.ok(res.ok);
+    const all = [...received, ...res.messages];
+    assert.deepEqual(all.map((m) => m.id), sent.map((m) => m.id), "every message once, in order");
+    const wentOffline = events.findIndex((e) => e.user.username === "alice" && !e.online);
+    await waitFor(() => events.slice(wentOffline + 1).some((e) => e.user.username === "alice" && e.online), "alice online again");
+  });
+});
