@@ -4,6 +4,7 @@ import { drainSends } from "@/lib/data/send-message";
 import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { handleOpsRoute, markStopping } from "@/lib/ops/ops-routes";
 import { startSocketServer } from "@/lib/socket/socket-server";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -12,7 +13,9 @@ const app = next({ dev: !env.isProduction, hostname: env.host, port: env.port })
 await app.prepare();
 const handle = app.getRequestHandler();
 
-const httpServer = createServer((req, res) => void handle(req, res));
+const httpServer = createServer((req, res) => {
+  if (!handleOpsRoute(req, res)) void handle(req, res);
+});
 // Next adds its own upgrade listener for /_next/hmr in dev; engine.io takes /socket.io/.
 const sockets = await startSocketServer(httpServer);
 
@@ -24,14 +27,17 @@ let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
+  const started = Date.now();
   logger.info({ signal }, "shutting down");
   setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+  markStopping();
   // Closing Socket.IO disconnects every client (they reconnect elsewhere) and the HTTP server.
   // Sends already accepted are committed before the database closes; their senders retry
   // with the same clientId if the ack did not reach them, and get the stored message back.
   await sockets.close();
   await drainSends();
   await disconnectDb();
+  logger.info({ signal, ms: Date.now() - started }, "shut down cleanly");
   process.exit(0);
 }
 

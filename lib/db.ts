@@ -1,6 +1,7 @@
 import { connectPostgres, connectSqlite } from "@/lib/db-connect";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { dbWriteLatency } from "@/lib/ops/metrics";
 import type { PrismaClient } from "@/lib/generated/sqlite/client";
 
 export type Db = PrismaClient;
@@ -48,8 +49,16 @@ export async function reader(): Promise<PrismaClient> {
 export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   const c = await clients();
   const options = { timeout: 15_000, maxWait: 15_000 };
-  if (!c.queue) return c.writer.$transaction(work, options);
-  const run = c.queue.then(() => c.writer.$transaction(work, options));
+  const transaction = async () => {
+    const timer = dbWriteLatency.startTimer();
+    try {
+      return await c.writer.$transaction(work, options);
+    } finally {
+      timer();
+    }
+  };
+  if (!c.queue) return transaction();
+  const run = c.queue.then(transaction);
   c.queue = run.catch(() => undefined);
   return run;
 }

@@ -23,6 +23,7 @@ const schema = z.object({
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must be a file: URL (SQLite) or a postgresql:// URL")
     .optional(),
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   PRESENCE_TTL_MS: z.coerce.number().int().min(3000).max(600_000).default(45_000),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default("chat:"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -57,6 +58,7 @@ function parseEnv() {
     databasePoolSize: raw.DATABASE_POOL_SIZE,
     redisUrl: raw.REDIS_URL,
     redisPrefix: raw.REDIS_PREFIX,
+    metricsToken: raw.METRICS_TOKEN,
     // How long a socket counts as online in Redis without its node confirming it (node death).
     presenceTtlMs: raw.PRESENCE_TTL_MS,
     appUrl,

@@ -5,6 +5,7 @@ import { findUser } from "@/lib/data/users";
 import { env, sessionSecret } from "@/lib/env";
 import type { ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { rejectedConnections } from "@/lib/ops/metrics";
 import type { Author } from "@/lib/protocol";
 import type { ChatSocket } from "@/lib/socket/types";
 
@@ -36,12 +37,14 @@ export async function authenticate(socket: ChatSocket, next: (error?: Error) => 
   const origin = socket.handshake.headers.origin;
   if (origin !== undefined && !env.allowedOrigins.includes(origin)) {
     logger.info({ origin, reason: "origin" }, "socket refused");
+    rejectedConnections.inc({ reason: "origin" });
     return next(refusal("forbidden", "this origin may not open a socket"));
   }
   try {
     const session = await sessionFromRequest(socket.request);
     if (!session) {
       logger.debug({ reason: "session" }, "socket refused");
+      rejectedConnections.inc({ reason: "session" });
       return next(refusal("unauthorized", "sign in first"));
     }
     socket.data.user = session.user;
@@ -49,6 +52,7 @@ export async function authenticate(socket: ChatSocket, next: (error?: Error) => 
     next();
   } catch (error) {
     logger.error({ err: error }, "socket authentication failed");
+    rejectedConnections.inc({ reason: "unavailable" });
     next(refusal("unavailable", "could not check the session, try again"));
   }
 }

@@ -1,5 +1,6 @@
 import { listMemberRoomIds } from "@/lib/data/room-summaries";
 import { logger } from "@/lib/logger";
+import { connectedSockets, rejectedConnections } from "@/lib/ops/metrics";
 import { registerMessageHandlers } from "@/lib/socket/message-handlers";
 import { trackConnect, trackDisconnect } from "@/lib/socket/presence";
 import { registerRoomHandlers } from "@/lib/socket/room-handlers";
@@ -23,6 +24,7 @@ export async function subscribeSocket(socket: ChatSocket, next: (error?: Error) 
     next();
   } catch (error) {
     logger.error({ err: error }, "loading memberships failed");
+    rejectedConnections.inc({ reason: "unavailable" });
     next(Object.assign(new Error("unavailable"), { data: { code: "unavailable", message: "try again" } }));
   }
 }
@@ -35,6 +37,8 @@ export function onConnection(io: ChatServer, socket: ChatSocket): void {
   registerTypingHandlers(socket);
   const presenceFailed = (error: unknown) => logger.warn({ err: error }, "presence update failed");
   trackConnect(io, socket).catch(presenceFailed);
+  connectedSockets.inc();
   socket.on("disconnecting", () => void trackDisconnect(io, socket).catch(presenceFailed));
+  socket.on("disconnect", () => connectedSockets.dec());
   logger.debug({ user: socket.data.user.id, socket: socket.id }, "socket connected");
 }

@@ -1,6 +1,7 @@
 import { listMessages } from "@/lib/data/messages";
 import { sendMessage } from "@/lib/data/send-message";
 import { messageHistorySchema, messageSendSchema } from "@/lib/protocol";
+import { messagesReceived } from "@/lib/ops/metrics";
 import { joinedRoom } from "@/lib/socket/joined-room";
 import { onEvent } from "@/lib/socket/on-event";
 import { channelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
@@ -10,7 +11,10 @@ export function registerMessageHandlers(io: ChatServer, socket: ChatSocket): voi
     const room = await joinedRoom(socket, slug);
     const { message, created } = await sendMessage({ room, author: socket.data.user, text, clientId });
     // Emitted synchronously after the commit resolves, so broadcasts leave in seq order.
-    if (created) io.to(channelOf(slug)).emit("message:new", message);
+    if (created) {
+      io.to(channelOf(slug)).emit("message:new", message);
+      messagesReceived.inc();
+    }
     return { message };
   });
 

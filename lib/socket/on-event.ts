@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { ackLatency } from "@/lib/ops/metrics";
 import type { Ack, AckCallback, ClientToServerEvents } from "@/lib/protocol";
 import type { ChatSocket } from "@/lib/socket/types";
 
@@ -22,7 +23,10 @@ export function onEvent<E extends keyof ClientToServerEvents, S extends z.ZodTyp
     const ack = args.at(-1);
     if (typeof ack !== "function") return;
     const payload = args.length > 1 ? args[0] : undefined;
-    ack(await answer(event, schema, payload, handler));
+    const timer = ackLatency.startTimer({ event });
+    const response = await answer(event, schema, payload, handler);
+    timer({ outcome: response.ok ? "ok" : response.error.code });
+    ack(response);
   };
   socket.on(event, listener as never);
 }

@@ -6,6 +6,7 @@ import { listPublicRooms } from "@/lib/data/rooms";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_PAGE, MAX_CATCH_UP, emptySchema, roomJoinSchema, roomReadSchema, roomRefSchema } from "@/lib/protocol";
 import { farewellMember, subscribe, welcomeMember } from "@/lib/socket/membership";
+import { catchUps } from "@/lib/ops/metrics";
 import { onEvent } from "@/lib/socket/on-event";
 import { onlineMembers } from "@/lib/socket/presence";
 import { userChannelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
@@ -22,6 +23,7 @@ export function registerRoomHandlers(io: ChatServer, socket: ChatSocket): void {
       since === undefined
         ? await listMessages({ room, limit: DEFAULT_PAGE })
         : await listMessages({ room, since, limit: MAX_CATCH_UP });
+    if (since !== undefined) catchUps.observe(messages.length);
     const current = { ...room, lastSeq: Math.max(room.lastSeq, messages.at(-1)?.seq ?? 0) };
     const summary = await summarizeRoom({ room: current, userId: user.id, lastReadSeq });
     return { room: summary, messages, online: await onlineMembers(room.id) };

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server } from "socket.io";
 import { env } from "@/lib/env";
+import { countDeliveries } from "@/lib/ops/count-deliveries";
 import { closeRedis, connectRedis } from "@/lib/redis";
 import { onSessionEnd } from "@/lib/session-events";
 import { authenticate } from "@/lib/socket/authenticate";
@@ -31,6 +32,7 @@ export async function startSocketServer(httpServer: HttpServer): Promise<SocketS
     pingInterval: env.pingIntervalMs,
     pingTimeout: env.pingTimeoutMs,
   });
+  countDeliveries();
   const redis = await connectRedis();
   // Several nodes: broadcasts, room joins and presence go through Redis (see docs/deployment.md).
   const stopPresence = redis ? startPresence(io, redisPresence(redis, env.redisPrefix, env.presenceTtlMs)) : () => {};

@@ -1,0 +1,87 @@
+import { timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { reader } from "@/lib/db";
+import { env } from "@/lib/env";
+import { httpStatus, type ErrorCode } from "@/lib/errors";
+import { registry } from "@/lib/ops/metrics";
+import { redisClient } from "@/lib/redis";
+
+// Operator endpoints, answered before Next sees the request: cheap, and alive even when the app
+// is not. /api/health: the process runs. /api/ready: it can serve (database, Redis). /metrics:
+// Prometheus, behind METRICS_TOKEN or, without one, for loopback callers only.
+
+const CHECK_TIMEOUT_MS = 2_000;
+let stopping = false;
+
+/** From now on /api/ready answers 503, so load balancers send no new clients here. */
+export function markStopping(): void {
+  stopping = true;
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify(body));
+}
+
+function fail(res: ServerResponse, code: ErrorCode, message: string): void {
+  json(res, httpStatus[code], { error: { code, message } });
+}
+
+async function check(probe: () => Promise<unknown>): Promise<"ok" | "failing"> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), CHECK_TIMEOUT_MS)));
+  try {
+    await Promise.race([probe(), timeout]);
+    return "ok";
+  } catch {
+    return "failing";
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function ready(res: ServerResponse): Promise<void> {
+  const redis = redisClient();
+  const [database, cache] = await Promise.all([
+    check(async () => (await reader()).$queryRawUnsafe("SELECT 1")),
+    redis ? check(() => redis.ping()) : Promise.resolve("not configured" as const),
+  ]);
+  const ok = !stopping && database === "ok" && cache !== "failing";
+  json(res, ok ? 200 : 503, { status: stopping ? "stopping" : ok ? "ready" : "unavailable", checks: { database, redis: cache } });
+}
+
+function metricsAllowed(req: IncomingMessage): boolean {
+  if (env.metricsToken) {
+    const given = Buffer.from(req.headers.authorization ?? "");
+    const expected = Buffer.from(`Bearer ${env.metricsToken}`);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+  const address = req.socket.remoteAddress ?? "";
+  return address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1";
+}
+
+async function metrics(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!metricsAllowed(req)) return fail(res, env.metricsToken ? "unauthorized" : "forbidden", "metrics need METRICS_TOKEN, or a loopback caller");
+  res.writeHead(200, { "content-type": registry.contentType, "cache-control": "no-store" });
+  res.end(await registry.metrics());
+}
+
+const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void | Promise<void>> = {
+  "/api/health": (_req, res) => json(res, 200, { status: "ok" }),
+  "/api/ready": (_req, res) => ready(res),
+  "/metrics": metrics,
+};
+
+/** Answers an operator endpoint and returns true, or returns false for Next to handle. */
+export function handleOpsRoute(req: IncomingMessage, res: ServerResponse): boolean {
+  const path = (req.url ?? "/").split("?")[0]!;
+  const route = routes[path];
+  if (!route) return false;
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.setHeader("allow", "GET, HEAD");
+    fail(res, "invalid", "method not allowed");
+    return true;
+  }
+  Promise.resolve(route(req, res)).catch(() => fail(res, "internal", "something went wrong"));
+  return true;
+}
