@@ -1,0 +1,39 @@
+import type { Outgoing } from "@/lib/client/room-state";
+import type { ChatMessage } from "@/lib/protocol";
+
+// Messages typed in this tab that the server has not acknowledged yet, for every room: pure
+// state, kept apart from the socket so it can be unit tested. An entry leaves once its message
+// is known to be stored (acknowledged, or seen in the room with its clientId).
+
+export interface OutboxEntry extends Outgoing {
+  room: string;
+  /** Why the last attempt failed, for a failed entry. */
+  error?: string;
+}
+
+export type OutboxState = readonly OutboxEntry[];
+
+export function addEntry(state: OutboxState, entry: OutboxEntry): OutboxState {
+  return [...state, entry];
+}
+
+export function markEntry(state: OutboxState, clientId: string, status: OutboxEntry["status"], error?: string): OutboxState {
+  if (!state.some((e) => e.clientId === clientId)) return state;
+  return state.map((e) => (e.clientId === clientId ? { ...e, status, error } : e));
+}
+
+export function removeEntries(state: OutboxState, clientIds: Iterable<string>): OutboxState {
+  const gone = new Set(clientIds);
+  return state.some((e) => gone.has(e.clientId)) ? state.filter((e) => !gone.has(e.clientId)) : state;
+}
+
+/**
+ * The entries of `room` still to show next to `messages`: one whose message is already in the
+ * view (same clientId, written by `selfId`) is left out, so a message is never shown twice.
+ */
+export function pendingIn(state: OutboxState, room: string, messages: readonly ChatMessage[], selfId: number): OutboxEntry[] {
+  const entries = state.filter((e) => e.room === room);
+  if (entries.length === 0) return entries;
+  const stored = new Set(messages.filter((m) => m.author.id === selfId).map((m) => m.clientId));
+  return entries.filter((e) => !stored.has(e.clientId));
+}

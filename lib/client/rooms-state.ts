@@ -1,0 +1,66 @@
+import type { ChatMessage, RoomSummary } from "@/lib/protocol";
+
+// The sidebar's rooms, as pure state: kept apart from React and the socket so it can be unit
+// tested. Unread is always lastSeq - lastReadSeq. Both numbers only ever grow on the server, so
+// every update keeps the larger of the known and the incoming value: events and list answers
+// may arrive in any order without a count going backwards or being counted twice.
+
+export type RoomsState = Readonly<Record<string, RoomSummary>>;
+
+export type RoomsAction =
+  | { type: "list"; rooms: RoomSummary[] }
+  | { type: "upsert"; room: RoomSummary }
+  | { type: "remove"; slug: string }
+  | { type: "read"; slug: string; lastReadSeq: number }
+  /** `seen`: the message is the user's own, or arrived in the room on screen. */
+  | { type: "message"; message: ChatMessage; seen: boolean };
+
+export const unreadOf = (room: Pick<RoomSummary, "lastSeq" | "lastReadSeq">) => Math.max(0, room.lastSeq - room.lastReadSeq);
+
+function merge(known: RoomSummary | undefined, incoming: RoomSummary): RoomSummary {
+  const lastSeq = Math.max(known?.lastSeq ?? 0, incoming.lastSeq);
+  const lastReadSeq = Math.max(known?.lastReadSeq ?? 0, incoming.lastReadSeq);
+  return { ...incoming, lastSeq, lastReadSeq, unread: unreadOf({ lastSeq, lastReadSeq }) };
+}
+
+function withCounts(room: RoomSummary, lastSeq: number, lastReadSeq: number): RoomSummary {
+  if (lastSeq === room.lastSeq && lastReadSeq === room.lastReadSeq) return room;
+  return { ...room, lastSeq, lastReadSeq, unread: unreadOf({ lastSeq, lastReadSeq }) };
+}
+
+export function initialRooms(rooms: RoomSummary[]): RoomsState {
+  return roomsReducer({}, { type: "list", rooms });
+}
+
+export function roomsReducer(state: RoomsState, action: RoomsAction): RoomsState {
+  switch (action.type) {
+    case "list":
+      // The list is the membership: rooms missing from it were left.
+      return Object.fromEntries(action.rooms.map((room) => [room.slug, merge(state[room.slug], room)]));
+    case "upsert":
+      return { ...state, [action.room.slug]: merge(state[action.room.slug], action.room) };
+    case "remove":
+      if (!(action.slug in state)) return state;
+      return Object.fromEntries(Object.entries(state).filter(([slug]) => slug !== action.slug));
+    case "read": {
+      const room = state[action.slug];
+      if (!room) return state;
+      const next = withCounts(room, room.lastSeq, Math.max(room.lastReadSeq, action.lastReadSeq));
+      return next === room ? state : { ...state, [action.slug]: next };
+    }
+    case "message": {
+      const room = state[action.message.room];
+      if (!room) return state;
+      const lastSeq = Math.max(room.lastSeq, action.message.seq);
+      const lastReadSeq = action.seen ? Math.max(room.lastReadSeq, action.message.seq) : room.lastReadSeq;
+      const next = withCounts(room, lastSeq, lastReadSeq);
+      return next === room ? state : { ...state, [room.slug]: next };
+    }
+  }
+}
+
+/** Rooms by name, then direct conversations by the other person's name. */
+export function sortRooms(state: RoomsState): { rooms: RoomSummary[]; direct: RoomSummary[] } {
+  const all = Object.values(state).sort((a, b) => a.name.localeCompare(b.name) || a.slug.localeCompare(b.slug));
+  return { rooms: all.filter((r) => r.visibility !== "direct"), direct: all.filter((r) => r.visibility === "direct") };
+}
