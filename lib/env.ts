@@ -32,6 +32,7 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   ALLOWED_ORIGINS: csv.pipe(z.array(z.url())),
   SEED_USERS: z.string().optional(),
+  SOCKET_TRANSPORTS: csv.pipe(z.array(z.enum(["polling", "websocket"]))),
   SOCKET_PING_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(25_000),
   SOCKET_PING_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -69,6 +70,8 @@ function parseEnv() {
     seedUsers: raw.SEED_USERS,
     logLevel: raw.LOG_LEVEL,
     // A connection that dies silently is noticed within pingInterval + pingTimeout.
+    // Behind a load balancer without sticky sessions, "websocket" alone (long-polling needs stickiness).
+    socketTransports: raw.SOCKET_TRANSPORTS.length ? raw.SOCKET_TRANSPORTS : (["polling", "websocket"] as ("polling" | "websocket")[]),
     pingIntervalMs: raw.SOCKET_PING_INTERVAL_MS,
     pingTimeoutMs: raw.SOCKET_PING_TIMEOUT_MS,
   };

@@ -28,6 +28,7 @@ export async function startSocketServer(httpServer: HttpServer): Promise<SocketS
   const io: ChatServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_FRAME_BYTES,
+    transports: env.socketTransports,
     // A connection that dies silently is noticed within pingInterval + pingTimeout (45 s by default).
     pingInterval: env.pingIntervalMs,
     pingTimeout: env.pingTimeoutMs,
