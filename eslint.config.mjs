@@ -12,7 +12,7 @@ const config = [
       "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
-  { files: ["lib/env.ts", "prisma.config.ts", "test/**", "e2e/**", "playwright.config.ts", "bench/**", "scripts/**"], rules: { "no-restricted-properties": "off" } },
+  { files: ["lib/env.ts", "prisma.config.ts", "test/**", "e2e/**", "playwright.config.ts", "playwright.cluster.config.ts", "bench/**", "scripts/**"], rules: { "no-restricted-properties": "off" } },
 ];
 
 export default config;
