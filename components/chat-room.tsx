@@ -1,27 +1,87 @@
 "use client";
 
+import { useCallback, useEffect, useState } from "react";
 import { Composer } from "@/components/composer";
+import { ConnectionStatus } from "@/components/connection-status";
 import { MessageList } from "@/components/message-list";
+import { OnlineUsers } from "@/components/online-users";
+import { RoomActions } from "@/components/room-actions";
+import { TypingIndicator } from "@/components/typing-indicator";
+import { useChat } from "@/lib/client/chat-context";
+import { usePageVisible } from "@/lib/client/use-page-visible";
+import { usePresence } from "@/lib/client/use-presence";
 import { useRoom } from "@/lib/client/use-room";
-import type { Author, ChatMessage, RoomSummary } from "@/lib/protocol";
-
-const statusText = { connecting: "Connecting…", online: "Connected", offline: "Offline, reconnecting…" } as const;
+import { useTyping } from "@/lib/client/use-typing";
+import type { Author, ChatMessage, RoomJoinResult, RoomSummary } from "@/lib/protocol";
 
 export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author; initial: ChatMessage[] }) {
-  const { state, status, error, hasOlder, send, retry, loadOlder } = useRoom(room.slug, me.id, initial);
+  const { status, upsertRoom, markRead, openDirect } = useChat();
+  const presence = usePresence(room.slug);
+  const { reset: resetOnline } = presence;
+  const onJoin = useCallback(
+    (res: RoomJoinResult) => {
+      upsertRoom(res.room);
+      resetOnline(res.online);
+    },
+    [resetOnline, upsertRoom],
+  );
+  const { view, joined, ready, error, hasOlder, send, retry, loadOlder } = useRoom(room.slug, me.id, initial, onJoin);
+  const typing = useTyping(room.slug, me.id);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  // What is on screen in a visible tab has been read; this follows new messages as they arrive.
+  const visible = usePageVisible();
+  const lastSeq = view.messages.at(-1)?.seq ?? 0;
+  useEffect(() => {
+    if (visible && joined && lastSeq > 0) markRead(room.slug, lastSeq);
+  }, [joined, lastSeq, markRead, room.slug, visible]);
+
+  const onOpenDirect = useCallback(
+    async (username: string) => {
+      setActionError(null);
+      const failure = await openDirect(username);
+      if (failure) setActionError(failure.error.message);
+    },
+    [openDirect],
+  );
+  const onSend = (text: string) => {
+    typing.stopTyping();
+    send(text);
+  };
+
   return (
-    <section className="room" aria-label={room.name} data-status={status}>
-      <h2 className="room-name">{room.visibility === "direct" ? room.name : `#${room.name}`}</h2>
-      <p className="connection" role="status" data-testid="connection">
-        {statusText[status]}
-      </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
+    <section className="room" aria-labelledby="room-title" data-status={status}>
+      <header className="room-header">
+        <h2 id="room-title" className="room-name">
+          {room.visibility === "direct" ? room.name : `#${room.name}`}
+          {room.visibility === "private" && (
+            <>
+              {" "}
+              <span className="room-tag">private</span>
+            </>
+          )}
+        </h2>
+        <RoomActions room={room} />
+      </header>
+      <ConnectionStatus status={status} joined={joined} pending={view.pending.length} />
+      {(error ?? actionError) && (
+        <p className="form-error room-error" role="alert">
+          {error ?? actionError}
         </p>
       )}
-      <MessageList state={state} me={me} hasOlder={hasOlder} onLoadOlder={loadOlder} onRetry={retry} />
-      <Composer onSend={send} disabled={status === "connecting"} />
+      <div className="room-body">
+        <MessageList
+          state={view}
+          me={me}
+          hasOlder={hasOlder}
+          onLoadOlder={loadOlder}
+          onRetry={retry}
+          onOpenDirect={(u) => void onOpenDirect(u)}
+        />
+        <OnlineUsers users={presence.online} me={me} onOpenDirect={(u) => void onOpenDirect(u)} />
+      </div>
+      <TypingIndicator users={typing.typing} />
+      <Composer onSend={onSend} onDraftChange={typing.onDraftChange} disabled={!ready} />
     </section>
   );
 }

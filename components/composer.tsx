@@ -1,15 +1,32 @@
 "use client";
 
 import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { characterCount } from "@/lib/client/text-length";
 import { MAX_TEXT_CHARS } from "@/lib/protocol";
 
-export function Composer({ onSend, disabled }: { onSend: (text: string) => void; disabled: boolean }) {
+interface Props {
+  onSend: (text: string) => void;
+  /** Called with the text on every change (typing notices). */
+  onDraftChange: (text: string) => void;
+  disabled: boolean;
+}
+
+const numberFormat = new Intl.NumberFormat("en");
+
+export function Composer({ onSend, onDraftChange, disabled }: Props) {
   const [text, setText] = useState("");
+  const count = characterCount(text);
+  const tooLong = count > MAX_TEXT_CHARS;
+
+  function change(value: string) {
+    setText(value);
+    onDraftChange(value);
+  }
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
     const trimmed = text.trim();
-    if (!trimmed || disabled) return;
+    if (!trimmed || disabled || tooLong) return;
     onSend(trimmed);
     setText("");
   }
@@ -29,14 +46,20 @@ export function Composer({ onSend, disabled }: { onSend: (text: string) => void;
         name="message"
         rows={2}
         value={text}
-        maxLength={MAX_TEXT_CHARS}
         placeholder="Write a message"
-        onChange={(e) => setText(e.target.value)}
+        aria-invalid={tooLong || undefined}
+        aria-describedby={tooLong ? "message-too-long" : undefined}
+        onChange={(e) => change(e.target.value)}
         onKeyDown={onKeyDown}
       />
-      <button type="submit" disabled={disabled || text.trim().length === 0}>
+      <button type="submit" disabled={disabled || count === 0 || tooLong}>
         Send
       </button>
+      {tooLong && (
+        <p id="message-too-long" className="form-error composer-error" role="alert">
+          Too long: {numberFormat.format(count)} characters, the limit is {numberFormat.format(MAX_TEXT_CHARS)}.
+        </p>
+      )}
     </form>
   );
 }

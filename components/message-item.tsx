@@ -1,5 +1,5 @@
+import type { OutboxEntry } from "@/lib/client/outbox-state";
 import type { ChatMessage } from "@/lib/protocol";
-import type { Outgoing } from "@/lib/client/room-state";
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "medium" });
@@ -14,12 +14,26 @@ function Time({ iso }: { iso: string }) {
   );
 }
 
+interface ItemProps {
+  message: ChatMessage;
+  mine: boolean;
+  /** Opens a conversation with the author (not offered on your own messages). */
+  onOpenDirect: (username: string) => void;
+}
+
 // Text is rendered as a React text node: whatever it contains is shown, never interpreted as HTML.
-export function MessageItem({ message, mine }: { message: ChatMessage; mine: boolean }) {
+export function MessageItem({ message, mine, onOpenDirect }: ItemProps) {
+  const { author } = message;
   return (
     <li className={mine ? "message mine" : "message"} data-testid="message" data-seq={message.seq}>
       <div className="message-meta">
-        <span className="message-author">{message.author.name}</span>
+        {mine ? (
+          <span className="message-author">{author.name}</span>
+        ) : (
+          <button type="button" className="message-author link-button" title={`Message ${author.name}`} onClick={() => onOpenDirect(author.username)}>
+            {author.name}
+          </button>
+        )}
         <Time iso={message.createdAt} />
       </div>
       <p className="message-text">{message.text}</p>
@@ -27,13 +41,13 @@ export function MessageItem({ message, mine }: { message: ChatMessage; mine: boo
   );
 }
 
-export function PendingItem({ outgoing, authorName, onRetry }: { outgoing: Outgoing; authorName: string; onRetry: () => void }) {
+export function PendingItem({ outgoing, authorName, onRetry }: { outgoing: OutboxEntry; authorName: string; onRetry: () => void }) {
   const failed = outgoing.status === "failed";
   return (
     <li className="message mine pending" data-testid="message" data-status={outgoing.status}>
       <div className="message-meta">
         <span className="message-author">{authorName}</span>
-        <span className="message-state">{failed ? "Not sent" : "Sending…"}</span>
+        <span className="message-state">{failed ? `Not sent${outgoing.error ? `: ${outgoing.error}` : ""}` : "Sending…"}</span>
         {failed && (
           <button type="button" className="link-button" onClick={onRetry}>
             Retry

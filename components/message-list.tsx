@@ -2,20 +2,21 @@
 
 import { useLayoutEffect, useRef } from "react";
 import { MessageItem, PendingItem } from "@/components/message-item";
-import type { RoomState } from "@/lib/client/room-state";
+import type { RoomView } from "@/lib/client/use-room";
 import type { Author } from "@/lib/protocol";
 
 interface Props {
-  state: RoomState;
+  state: RoomView;
   me: Author;
   hasOlder: boolean;
   onLoadOlder: () => Promise<void>;
   onRetry: (clientId: string) => void;
+  onOpenDirect: (username: string) => void;
 }
 
 const NEAR_BOTTOM_PX = 80;
 
-export function MessageList({ state, me, hasOlder, onLoadOlder, onRetry }: Props) {
+export function MessageList({ state, me, hasOlder, onLoadOlder, onRetry, onOpenDirect }: Props) {
   const ref = useRef<HTMLOListElement>(null);
   const firstSeq = state.messages[0]?.seq;
   const snapshot = useRef({ firstSeq, height: 0, top: 0, nearBottom: true });
@@ -50,7 +51,7 @@ export function MessageList({ state, me, hasOlder, onLoadOlder, onRetry }: Props
         </li>
       )}
       {state.messages.map((m) => (
-        <MessageItem key={m.seq} message={m} mine={m.author.id === me.id} />
+        <MessageItem key={m.seq} message={m} mine={m.author.id === me.id} onOpenDirect={onOpenDirect} />
       ))}
       {state.pending.map((p) => (
         <PendingItem key={p.clientId} outgoing={p} authorName={me.name} onRetry={() => onRetry(p.clientId)} />

@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
-import { ChatPage } from "@/app/chat/chat-page";
+import { ChatPage, roomMetadata } from "@/app/chat/chat-page";
+import { LOBBY } from "@/lib/client/paths";
 
-export const metadata: Metadata = { title: "Lobby" };
+export const generateMetadata = () => roomMetadata(LOBBY);
 
 export default function LobbyPage() {
-  return <ChatPage slug="lobby" />;
+  return <ChatPage slug={LOBBY} />;
 }

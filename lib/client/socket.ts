@@ -7,9 +7,13 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let socket: ClientSocket | undefined;
 
-/** One socket per tab, shared by every component; same origin, default path, session cookie. */
+/**
+ * One socket per tab, shared by every component; same origin, default path, session cookie.
+ * It does not connect by itself: the chat layout opens it (lib/client/use-connection.ts) once
+ * its listeners are in place, and closes it when the chat is left.
+ */
 export function getSocket(): ClientSocket {
   // WebSocket first; long-polling when a proxy or network blocks WebSockets.
-  socket ??= io({ transports: ["websocket", "polling"], tryAllTransports: true, withCredentials: true });
+  socket ??= io({ transports: ["websocket", "polling"], tryAllTransports: true, withCredentials: true, autoConnect: false });
   return socket;
 }

@@ -1,150 +1,134 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import { newClientId } from "@/lib/client/client-id";
-import {
-  addPending,
-  appendMessages,
-  hasOlder,
-  lastSeqOf,
-  prependMessages,
-  setPendingStatus,
-  type Outgoing,
-  type RoomState,
-} from "@/lib/client/room-state";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { backoffDelay, sleep } from "@/lib/client/backoff";
+import { onDelivered, outboxStore, retrySend, sendText, settle } from "@/lib/client/outbox";
+import { pendingIn, type OutboxEntry } from "@/lib/client/outbox-state";
+import { request } from "@/lib/client/request";
+import { appendMessages, emptyRoom, hasOlder, lastSeqOf, prependMessages, type RoomState } from "@/lib/client/room-state";
 import { getSocket } from "@/lib/client/socket";
-import { MAX_PAGE, type ChatMessage } from "@/lib/protocol";
+import { MAX_PAGE, type ChatMessage, type RoomJoinResult } from "@/lib/protocol";
 
-export type ConnectionStatus = "connecting" | "online" | "offline";
+/** What a room shows: its stored messages, then this tab's messages still on their way. */
+export interface RoomView {
+  messages: ChatMessage[];
+  pending: OutboxEntry[];
+}
 
-const ACK_TIMEOUT_MS = 10_000;
-const MAX_ATTEMPTS_ONLINE = 5;
-const RETRYABLE = new Set(["unavailable", "internal", "rate_limited"]);
+// Answers worth asking again: the server may manage next time.
+const TRANSIENT = new Set(["unavailable", "internal", "rate_limited"]);
 
-/** Live state of one room: catch-up after every (re)connection and gap, optimistic sends with retries. */
-export function useRoom(room: string, selfId: number, initial: ChatMessage[]) {
-  const [state, setState] = useState<RoomState>(() => appendMessages({ messages: [], pending: [] }, initial, selfId).state);
-  const [status, setStatus] = useState<ConnectionStatus>("connecting");
+/**
+ * Live state of one open room: `room:join` with `since` after every (re)connection and every seq
+ * gap, so that the view is always a gap-free run of seqs; older pages on demand; sends through the
+ * tab's outbox (lib/client/outbox.ts), shown as pending until their message is in the view.
+ */
+export function useRoom(room: string, selfId: number, initial: ChatMessage[], onJoin: (res: RoomJoinResult) => void) {
+  const [state, setState] = useState<RoomState>(() => appendMessages(emptyRoom, initial, selfId).state);
+  const [joined, setJoined] = useState(false);
+  /** Joined at least once: from then on, sends wait in the outbox through disconnections. */
+  const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const stateRef = useRef(state);
-  const inFlight = useRef(new Set<string>());
+  const onJoinRef = useRef(onJoin);
+  const live = useRef(true);
   const running = useRef<Promise<void> | null>(null);
-
-  const update = useCallback((change: (s: RoomState) => RoomState) => {
-    stateRef.current = change(stateRef.current);
-    setState(stateRef.current);
-  }, []);
-
-  const joinAndCatchUp = useCallback(async () => {
-    for (;;) {
-      const since = lastSeqOf(stateRef.current);
-      const res = await getSocket()
-        .timeout(ACK_TIMEOUT_MS)
-        .emitWithAck("room:join", since > 0 ? { room, since } : { room })
-        .catch(() => null);
-      // Timed out: the next reconnection or gap starts over from what we have.
-      if (!res) return;
-      if (!res.ok) return setError(res.error.message);
-      setError(null);
-      update((s) => appendMessages(s, res.messages, selfId).state);
-      if (lastSeqOf(stateRef.current) >= res.room.lastSeq || res.messages.length === 0) return;
-    }
-  }, [room, selfId, update]);
-
-  // One catch-up at a time; callers arriving meanwhile wait for the one under way.
-  const catchUp = useCallback(() => {
-    running.current ??= joinAndCatchUp().finally(() => (running.current = null));
-    return running.current;
-  }, [joinAndCatchUp]);
-
-  const receive = useCallback(
-    (messages: ChatMessage[]) => {
-      let gap = false;
-      update((s) => {
-        const result = appendMessages(s, messages, selfId);
-        gap = result.gap;
-        return result.state;
-      });
-      if (gap) void catchUp();
-    },
-    [catchUp, selfId, update],
-  );
-
-  const deliver = useCallback(
-    async (outgoing: Outgoing) => {
-      if (inFlight.current.has(outgoing.clientId)) return;
-      inFlight.current.add(outgoing.clientId);
-      try {
-        for (let attempt = 1; getSocket().connected; attempt++) {
-          const payload = { room, text: outgoing.text, clientId: outgoing.clientId };
-          const res = await getSocket().timeout(ACK_TIMEOUT_MS).emitWithAck("message:send", payload).catch(() => null);
-          if (res?.ok) return receive([res.message]);
-          // The socket reconnected and is not in the room yet: join, then send again.
-          if (res?.error.code === "forbidden" && attempt < MAX_ATTEMPTS_ONLINE) {
-            await catchUp();
-            continue;
-          }
-          if ((res && !RETRYABLE.has(res.error.code)) || attempt >= MAX_ATTEMPTS_ONLINE) {
-            return update((s) => setPendingStatus(s, outgoing.clientId, "failed"));
-          }
-          await new Promise((r) => setTimeout(r, Math.min(500 * 2 ** attempt, 8000)));
-        }
-        // Offline: it stays pending and goes out again on reconnection (same clientId, stored once).
-      } finally {
-        inFlight.current.delete(outgoing.clientId);
-      }
-    },
-    [catchUp, receive, room, update],
-  );
+  const again = useRef(false);
+  const loadingOlder = useRef(false);
 
   useEffect(() => {
+    onJoinRef.current = onJoin;
+  }, [onJoin]);
+
+  /** Appends newer messages; true when one arrived ahead of a missing seq. */
+  const append = useCallback(
+    (messages: ChatMessage[]) => {
+      const result = appendMessages(stateRef.current, messages, selfId);
+      if (result.state !== stateRef.current) {
+        stateRef.current = result.state;
+        setState(result.state);
+      }
+      // Seen in the room means stored: the outbox stops sending them (an ack may have been lost).
+      settle(messages.filter((m) => m.author.id === selfId).map((m) => m.clientId));
+      return result.gap;
+    },
+    [selfId],
+  );
+
+  /** Joins (again) and fetches everything after the last seq held, page by page. */
+  const joinOnce = useCallback(async () => {
+    for (let attempt = 0; live.current && getSocket().connected; ) {
+      const res = await request("room:join", { room, since: lastSeqOf(stateRef.current) });
+      if (!live.current) return;
+      if (!res.ok) {
+        if (!TRANSIENT.has(res.error.code)) return setError(res.error.message);
+        await sleep(backoffDelay(attempt++));
+        continue;
+      }
+      setError(null);
+      setJoined(true);
+      setReady(true);
+      onJoinRef.current(res);
+      append(res.messages);
+      if (lastSeqOf(stateRef.current) >= res.room.lastSeq || res.messages.length === 0) return;
+    }
+  }, [append, room]);
+
+  // One catch-up at a time. A gap noticed meanwhile may be past what it fetches (the message was
+  // stored after the server read the page), so it is remembered and the catch-up runs once more.
+  const catchUp = useCallback(() => {
+    again.current = true;
+    running.current ??= (async () => {
+      while (again.current) {
+        again.current = false;
+        await joinOnce();
+      }
+    })().finally(() => (running.current = null));
+    return running.current;
+  }, [joinOnce]);
+
+  const receive = useCallback((messages: ChatMessage[]) => void (append(messages) && catchUp()), [append, catchUp]);
+
+  useEffect(() => {
+    live.current = true;
     const socket = getSocket();
-    const onConnect = () => {
-      setStatus("online");
-      void catchUp().then(() => {
-        for (const p of stateRef.current.pending) if (p.status === "sending") void deliver(p);
-      });
-    };
-    const onDisconnect = () => setStatus("offline");
+    const onConnect = () => void catchUp();
+    const onDisconnect = () => setJoined(false);
     const onNew = (message: ChatMessage) => message.room === room && receive([message]);
     socket.on("connect", onConnect);
     socket.on("disconnect", onDisconnect);
     socket.on("message:new", onNew);
+    const stopDelivered = onDelivered((message) => message.room === room && receive([message]));
     if (socket.connected) onConnect();
     return () => {
+      live.current = false;
       socket.off("connect", onConnect);
       socket.off("disconnect", onDisconnect);
       socket.off("message:new", onNew);
+      stopDelivered();
     };
-  }, [catchUp, deliver, receive, room]);
-
-  const send = useCallback(
-    (text: string) => {
-      const outgoing: Outgoing = { clientId: newClientId(), text, status: "sending", createdAt: new Date().toISOString() };
-      update((s) => addPending(s, outgoing));
-      void deliver(outgoing);
-    },
-    [deliver, update],
-  );
-
-  const retry = useCallback(
-    (clientId: string) => {
-      update((s) => setPendingStatus(s, clientId, "sending"));
-      const outgoing = stateRef.current.pending.find((p) => p.clientId === clientId);
-      if (outgoing) void deliver(outgoing);
-    },
-    [deliver, update],
-  );
+  }, [catchUp, receive, room]);
 
   const loadOlder = useCallback(async () => {
     const first = stateRef.current.messages[0];
-    if (!first || first.seq <= 1) return;
-    const res = await getSocket()
-      .timeout(ACK_TIMEOUT_MS)
-      .emitWithAck("message:history", { room, before: first.seq, limit: MAX_PAGE })
-      .catch(() => null);
-    if (res?.ok) update((s) => prependMessages(s, res.messages));
-  }, [room, update]);
+    if (!first || first.seq <= 1 || loadingOlder.current) return;
+    loadingOlder.current = true;
+    try {
+      const res = await request("message:history", { room, before: first.seq, limit: MAX_PAGE });
+      if (!res.ok) return;
+      stateRef.current = prependMessages(stateRef.current, res.messages);
+      setState(stateRef.current);
+    } finally {
+      loadingOlder.current = false;
+    }
+  }, [room]);
 
-  return { state, status, error, hasOlder: hasOlder(state), send, retry, loadOlder };
+  const outbox = useSyncExternalStore(outboxStore.subscribe, outboxStore.snapshot, outboxStore.serverSnapshot);
+  const view = useMemo<RoomView>(
+    () => ({ messages: state.messages, pending: pendingIn(outbox, room, state.messages, selfId) }),
+    [outbox, room, selfId, state.messages],
+  );
+  const send = useCallback((text: string) => sendText(room, text), [room]);
+
+  return { view, joined, ready, error, hasOlder: hasOlder(state), send, retry: retrySend, loadOlder };
 }

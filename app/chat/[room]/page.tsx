@@ -1,6 +1,12 @@
-import { ChatPage } from "@/app/chat/chat-page";
+import { ChatPage, roomMetadata } from "@/app/chat/chat-page";
 
-export default async function RoomPage({ params }: { params: Promise<{ room: string }> }) {
+type Props = { params: Promise<{ room: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  return roomMetadata((await params).room);
+}
+
+export default async function RoomPage({ params }: Props) {
   const { room } = await params;
   return <ChatPage slug={room} />;
 }

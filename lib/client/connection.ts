@@ -1,0 +1,75 @@
+"use client";
+
+import { backoffDelay } from "@/lib/client/backoff";
+import type { ClientSocket } from "@/lib/client/socket";
+
+/** connecting: never connected yet; connected; offline: was connected, trying to come back. */
+export type ConnectionStatus = "connecting" | "connected" | "offline";
+
+interface Handlers {
+  onStatus: (status: ConnectionStatus) => void;
+  /** The session is gone (signed out, expired): reconnecting cannot help. */
+  onUnauthorized: () => void;
+}
+
+const refusalCode = (error: Error) => (error as Error & { data?: { code?: unknown } }).data?.code;
+
+/**
+ * Keeps `socket` connected for as long as it is watched. Socket.IO reconnects by itself after a
+ * network failure, but not after its connection middleware refused it (`unavailable`) nor after the
+ * server closed the socket: those are retried here, with backoff. Returns the function that stops.
+ */
+export function watchConnection(socket: ClientSocket, { onStatus, onUnauthorized }: Handlers): () => void {
+  let everConnected = false;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const lost = () => onStatus(everConnected ? "offline" : "connecting");
+
+  const retryLater = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => socket.connect(), backoffDelay(attempt++));
+  };
+  const onConnect = () => {
+    everConnected = true;
+    attempt = 0;
+    clearTimeout(timer);
+    onStatus("connected");
+  };
+  const onDisconnect = (reason: string) => {
+    lost();
+    if (reason === "io server disconnect") retryLater();
+  };
+  const onConnectError = (error: Error) => {
+    if (refusalCode(error) === "unauthorized") return onUnauthorized();
+    lost();
+    if (!socket.active) retryLater();
+  };
+  // The browser lost the network: the socket is most likely dead even if no error says so yet,
+  // and would only be found out by the heartbeat (up to 45 s). Engine.IO closes it itself, but
+  // not for a "localhost" server; closing it here does the same everywhere, and reconnection
+  // starts at once (a real loopback connection comes straight back).
+  const onOffline = () => {
+    if (socket.connected) socket.io.engine?.close();
+  };
+  // Back on the network: try now rather than at the end of a backoff that may have grown long.
+  const onOnline = () => {
+    if (socket.connected) return;
+    clearTimeout(timer);
+    socket.disconnect().connect();
+  };
+
+  socket.on("connect", onConnect);
+  socket.on("disconnect", onDisconnect);
+  socket.on("connect_error", onConnectError);
+  window.addEventListener("online", onOnline);
+  window.addEventListener("offline", onOffline);
+  if (socket.connected) onConnect();
+  return () => {
+    clearTimeout(timer);
+    socket.off("connect", onConnect);
+    socket.off("disconnect", onDisconnect);
+    socket.off("connect_error", onConnectError);
+    window.removeEventListener("online", onOnline);
+    window.removeEventListener("offline", onOffline);
+  };
+}

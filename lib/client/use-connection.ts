@@ -1,0 +1,26 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useEffect, useState } from "react";
+import { watchConnection, type ConnectionStatus } from "@/lib/client/connection";
+import { getSocket } from "@/lib/client/socket";
+
+/** Opens the tab's socket while the chat is on screen and reports its state. */
+export function useConnection(): ConnectionStatus {
+  const [status, setStatus] = useState<ConnectionStatus>("connecting");
+  useEffect(() => {
+    const socket = getSocket();
+    const stop = watchConnection(socket, {
+      onStatus: setStatus,
+      // The socket refuses a session the pages may still accept (its user was deleted, say):
+      // signing out clears the cookie, so /login shows the form instead of sending us back here.
+      onUnauthorized: () => void signOut({ callbackUrl: "/login" }),
+    });
+    socket.connect();
+    return () => {
+      stop();
+      socket.disconnect();
+    };
+  }, []);
+  return status;
+}

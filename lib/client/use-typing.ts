@@ -1,0 +1,70 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { getSocket } from "@/lib/client/socket";
+import { TYPING_REPEAT_MS, expireTypists, nextExpiry, noTypists, setTyping, type Typists } from "@/lib/client/typing-state";
+import type { Author, ChatMessage, ServerToClientEvents } from "@/lib/protocol";
+
+type TypingEvent = Parameters<ServerToClientEvents["typing"]>[0];
+
+// Typing is fire and forget: a lost notice is repaired by the next one or by expiry. Volatile,
+// so it is dropped rather than queued while offline; the server ignores events without an ack.
+function emitTyping(room: string, typing: boolean): void {
+  const socket = getSocket();
+  if (socket.connected) socket.volatile.emit("typing", { room, typing }, () => undefined);
+}
+
+/** Who else is typing in `room`, and the notices to send while the user types. */
+export function useTyping(room: string, selfId: number) {
+  const [typists, setTypists] = useState<Typists>(noTypists);
+  const lastSent = useRef<number | null>(null);
+
+  useEffect(() => {
+    const socket = getSocket();
+    const onTyping = ({ room: where, user, typing }: TypingEvent) => {
+      if (where === room && user.id !== selfId) setTypists((t) => setTyping(t, user, typing, Date.now()));
+    };
+    // A message ends its author's typing, even if their `typing: false` got lost.
+    const onMessage = (m: ChatMessage) => m.room === room && setTypists((t) => setTyping(t, m.author, false, Date.now()));
+    const onDisconnect = () => setTypists(noTypists);
+    socket.on("typing", onTyping);
+    socket.on("message:new", onMessage);
+    socket.on("disconnect", onDisconnect);
+    return () => {
+      socket.off("typing", onTyping);
+      socket.off("message:new", onMessage);
+      socket.off("disconnect", onDisconnect);
+    };
+  }, [room, selfId]);
+
+  useEffect(() => {
+    const next = nextExpiry(typists);
+    if (next === null) return;
+    const timer = setTimeout(() => setTypists((t) => expireTypists(t, Date.now())), Math.max(0, next - Date.now()) + 20);
+    return () => clearTimeout(timer);
+  }, [typists]);
+
+  const stopTyping = useCallback(() => {
+    if (lastSent.current === null) return;
+    lastSent.current = null;
+    emitTyping(room, false);
+  }, [room]);
+
+  /** Call with the composer's text on every change. */
+  const onDraftChange = useCallback(
+    (text: string) => {
+      if (text.trim() === "") return stopTyping();
+      const now = Date.now();
+      if (lastSent.current !== null && now - lastSent.current < TYPING_REPEAT_MS) return;
+      lastSent.current = now;
+      emitTyping(room, true);
+    },
+    [room, stopTyping],
+  );
+
+  // Leaving the room (or the page) while typing.
+  useEffect(() => stopTyping, [stopTyping]);
+
+  const typing = useMemo<Author[]>(() => [...typists.values()].map((t) => t.user), [typists]);
+  return { typing, onDraftChange, stopTyping };
+}
