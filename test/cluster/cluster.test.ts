@@ -46,6 +46,14 @@ describe("two nodes on PostgreSQL and Redis", () => {
     await redis.close();
   });
 
+  it("reports both nodes ready, Redis included", async () => {
+    for (const node of [a, b]) {
+      const res = await fetch(`${node.url}/api/ready`);
+      assert.equal(res.status, 200);
+      assert.deepEqual(await res.json(), { status: "ready", checks: { database: "ok", redis: "ok" } });
+    }
+  });
+
   it("delivers messages across nodes, in the same order on both", async () => {
     const [aliceOnA, bobOnB] = await Promise.all([joined(a, "alice"), joined(b, "bob")]);
     const seenOnA = collect(aliceOnA);
