@@ -86,3 +86,53 @@ export function watchDialogs(page: Page): string[] {
   });
   return opened;
 }
+
+/** The sidebar. */
+export const sidebar = (page: Page) => page.getByRole("navigation", { name: "Rooms" });
+
+/** The sidebar link of the room or conversation shown as `name`. */
+export const roomLink = (page: Page, name: string): Locator =>
+  sidebar(page).getByTestId("room-link").filter({ has: page.getByText(name, { exact: true }) });
+
+/** The room on screen is `title` (its heading: "#name" or a person's name) and live: joined, history caught up. */
+export async function expectRoom(page: Page, title: string): Promise<void> {
+  const heading = new RegExp(`^${escapeRegExp(title)}( private)?$`);
+  await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
+  await expect(page.getByTestId("connection")).toHaveText("Connected");
+}
+
+/** Creates a room through the sidebar form; resolves with its slug once it is open. */
+export async function createRoom(page: Page, name: string, visibility: "public" | "private"): Promise<string> {
+  await sidebar(page).getByRole("button", { name: "New room" }).click();
+  const form = page.getByRole("form", { name: "New room" });
+  await form.getByLabel("Room name").fill(name);
+  await form.getByLabel(visibility === "public" ? /^Public/ : /^Private/).check();
+  await form.getByRole("button", { name: "Create room" }).click();
+  await expect(page).toHaveURL(/\/chat\/[a-z0-9-]+$/);
+  await expectRoom(page, `#${name}`);
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+/** Opens a room from the sidebar, without a page load. */
+export async function openFromSidebar(page: Page, name: string, title = `#${name}`): Promise<void> {
+  await roomLink(page, name).click();
+  await expect(roomLink(page, name)).toHaveAttribute("aria-current", "page");
+  await expectRoom(page, title);
+}
+
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The seqs of the stored messages on screen, in display order. */
+export async function shownSeqs(page: Page): Promise<number[]> {
+  const seqs = await messageList(page).locator("[data-seq]").evaluateAll((items) => items.map((i) => i.getAttribute("data-seq")));
+  return seqs.map(Number);
+}
+
+/** Marks the current document; `expectSameDocument` then proves no full page load happened since. */
+export async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => Object.assign(window, { __e2eMark: true }));
+}
+
+export async function expectSameDocument(page: Page): Promise<void> {
+  expect(await page.evaluate(() => (window as { __e2eMark?: boolean }).__e2eMark === true)).toBe(true);
+}
