@@ -8,7 +8,11 @@ import type { ChatMessage, RoomSummary } from "@/lib/protocol";
 export type RoomsState = Readonly<Record<string, RoomSummary>>;
 
 export type RoomsAction =
-  | { type: "list"; rooms: RoomSummary[] }
+  /**
+   * The whole membership, as `room:list` answered. `keep`: rooms added or removed by an event
+   * since the request left; the answer may predate that change, so their current state stands.
+   */
+  | { type: "list"; rooms: RoomSummary[]; keep?: readonly string[] }
   | { type: "upsert"; room: RoomSummary }
   | { type: "remove"; slug: string }
   | { type: "read"; slug: string; lastReadSeq: number }
@@ -28,6 +32,14 @@ function withCounts(room: RoomSummary, lastSeq: number, lastReadSeq: number): Ro
   return { ...room, lastSeq, lastReadSeq, unread: unreadOf({ lastSeq, lastReadSeq }) };
 }
 
+function applyList(state: RoomsState, rooms: RoomSummary[], keep: ReadonlySet<string>): RoomsState {
+  // The list is the membership: rooms missing from it were left.
+  const next: Record<string, RoomSummary> = {};
+  for (const room of rooms) if (!keep.has(room.slug) || state[room.slug]) next[room.slug] = merge(state[room.slug], room);
+  for (const slug of keep) if (state[slug] && !next[slug]) next[slug] = state[slug];
+  return next;
+}
+
 export function initialRooms(rooms: RoomSummary[]): RoomsState {
   return roomsReducer({}, { type: "list", rooms });
 }
@@ -35,8 +47,7 @@ export function initialRooms(rooms: RoomSummary[]): RoomsState {
 export function roomsReducer(state: RoomsState, action: RoomsAction): RoomsState {
   switch (action.type) {
     case "list":
-      // The list is the membership: rooms missing from it were left.
-      return Object.fromEntries(action.rooms.map((room) => [room.slug, merge(state[room.slug], room)]));
+      return applyList(state, action.rooms, new Set(action.keep));
     case "upsert":
       return { ...state, [action.room.slug]: merge(state[action.room.slug], action.room) };
     case "remove":

@@ -20,6 +20,8 @@ export function useRooms(selfId: number, initial: RoomSummary[], activeSlug: str
   const router = useRouter();
   const [rooms, dispatch] = useReducer(roomsReducer, initial, initialRooms);
   const active = useRef(activeSlug);
+  // When each room last joined or left the list through an event, to weigh list answers against.
+  const changes = useRef({ count: 0, at: new Map<string, number>() });
   useEffect(() => {
     active.current = activeSlug;
   }, [activeSlug]);
@@ -27,11 +29,18 @@ export function useRooms(selfId: number, initial: RoomSummary[], activeSlug: str
   useEffect(() => {
     const socket = getSocket();
     const refresh = async () => {
+      const sent = changes.current.count;
       const res = await request("room:list", {});
-      if (res.ok) dispatch({ type: "list", rooms: res.rooms });
+      if (!res.ok) return;
+      const keep = [...changes.current.at].filter(([, at]) => at > sent).map(([slug]) => slug);
+      dispatch({ type: "list", rooms: res.rooms, keep });
     };
-    const onAdded = (room: RoomSummary) => dispatch({ type: "upsert", room });
+    const onAdded = (room: RoomSummary) => {
+      noteChange(changes.current, room.slug);
+      dispatch({ type: "upsert", room });
+    };
     const onRemoved = ({ room }: Payload<"room:removed">) => {
+      noteChange(changes.current, room);
       dispatch({ type: "remove", slug: room });
       // Left from this or another device: the room cannot stay on screen.
       if (room === active.current && room !== LOBBY) router.replace(roomHref(LOBBY));
@@ -65,7 +74,14 @@ export function useRooms(selfId: number, initial: RoomSummary[], activeSlug: str
       }),
     [],
   );
-  const upsertRoom = useCallback((room: RoomSummary) => dispatch({ type: "upsert", room }), []);
+  const upsertRoom = useCallback((room: RoomSummary) => {
+    noteChange(changes.current, room.slug);
+    dispatch({ type: "upsert", room });
+  }, []);
 
   return { rooms, upsertRoom, markRead };
+}
+
+function noteChange(changes: { count: number; at: Map<string, number> }, slug: string): void {
+  changes.at.set(slug, ++changes.count);
 }
