@@ -68,6 +68,14 @@ test.describe("rooms and direct conversations", () => {
     await expect(carol.page.getByText(/could not be found/i).first()).toBeVisible();
     await expect(composer(carol.page)).toHaveCount(0);
     await expect(carol.page.getByText(hello)).toHaveCount(0);
+
+    // Bob leaves: back in the lobby, the room gone from his sidebar and closed to him.
+    await bob.page.getByRole("button", { name: "Leave room" }).click();
+    await expect(bob.page).toHaveURL(/\/chat$/);
+    await expectRoom(bob.page, "#Lobby");
+    await expect(roomLink(bob.page, name)).toHaveCount(0);
+    await expect(roomLink(alice.page, name)).toBeVisible();
+    expect((await bob.page.goto(`/chat/${slug}`))?.status()).toBe(404);
   });
 
   test("a direct conversation works both ways and is the same conversation from either side", async ({ browser }) => {
