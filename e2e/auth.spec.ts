@@ -57,6 +57,22 @@ test.describe("signing in and out", () => {
     await login(page, "bob");
   });
 
+  test("logging out in one tab takes the session's other tabs to /login", async ({ browser }) => {
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await login(first, "carol");
+    const second = await context.newPage();
+    await second.goto("/chat");
+    await expectChatReady(second, "carol");
+
+    await first.getByRole("button", { name: "Log out" }).click();
+    await expect(first).toHaveURL(/\/login$/);
+    // The server closes the other tab's socket; reconnecting is refused (unauthorized), so it signs out too.
+    await expect(second).toHaveURL(/\/login$/);
+    await expect(second.getByRole("button", { name: "Sign in" })).toBeVisible();
+    await context.close();
+  });
+
   test("an unknown room gives a 404 page", async ({ page }) => {
     await login(page, "alice");
 

@@ -144,4 +144,35 @@ test.describe("chatting", () => {
     await alice.context.close();
     await bob.context.close();
   });
+
+  test("the composer counts characters as the server does and says when a message is too long", async ({ browser }) => {
+    const alice = await signedInPage(browser, "alice");
+    const bob = await signedInPage(browser, "bob");
+    const box = composer(alice.page);
+    const send = alice.page.getByRole("button", { name: "Send" });
+
+    // 4000 characters of which many are emoji: over 4000 UTF-16 units, yet within the limit.
+    const tag = unique("long");
+    const long = `${tag} ${"😀".repeat(4000 - tag.length - 1)}`;
+    await box.fill(long);
+    await expect(box).toHaveValue(long);
+    await expect(alice.page.getByRole("alert").filter({ hasText: "Too long" })).toHaveCount(0);
+    await send.click();
+    await expectDelivered(bob.page, long, "alice");
+
+    await box.fill("x".repeat(4001));
+    await expect(alice.page.getByRole("alert").filter({ hasText: "Too long" })).toHaveText(
+      "Too long: 4,001 characters, the limit is 4,000.",
+    );
+    await expect(box).toHaveAttribute("aria-invalid", "true");
+    await expect(send).toBeDisabled();
+    await box.press("Enter");
+    await expect(box).toHaveValue("x".repeat(4001));
+    await box.press("Backspace");
+    await expect(send).toBeEnabled();
+    await expect(alice.page.getByRole("alert").filter({ hasText: "Too long" })).toHaveCount(0);
+
+    await alice.context.close();
+    await bob.context.close();
+  });
 });
