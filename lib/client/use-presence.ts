@@ -1,11 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { listen } from "@/lib/client/listen";
 import { applyPresence, sortOnline } from "@/lib/client/presence-state";
 import { getSocket } from "@/lib/client/socket";
-import type { Author, ServerToClientEvents } from "@/lib/protocol";
-
-type PresenceEvent = Parameters<ServerToClientEvents["presence"]>[0];
+import type { Author } from "@/lib/protocol";
 
 /**
  * Who is online in `room`: the list of each `room:join` answer (pass it to `reset`), then the
@@ -15,15 +14,12 @@ export function usePresence(room: string) {
   const [online, setOnline] = useState<Author[]>([]);
 
   useEffect(() => {
-    const socket = getSocket();
-    const onPresence = (p: PresenceEvent) => p.room === room && setOnline((list) => applyPresence(list, p.user, p.online));
-    const onDisconnect = () => setOnline([]);
-    socket.on("presence", onPresence);
-    socket.on("disconnect", onDisconnect);
-    return () => {
-      socket.off("presence", onPresence);
-      socket.off("disconnect", onDisconnect);
-    };
+    return listen(getSocket(), {
+      presence: (p) => {
+        if (p.room === room) setOnline((list) => applyPresence(list, p.user, p.online));
+      },
+      disconnect: () => setOnline([]),
+    });
   }, [room]);
 
   const reset = useCallback((list: Author[]) => setOnline(sortOnline(list)), []);

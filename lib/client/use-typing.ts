@@ -1,11 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { listen } from "@/lib/client/listen";
 import { getSocket } from "@/lib/client/socket";
 import { TYPING_REPEAT_MS, expireTypists, nextExpiry, noTypists, setTyping, type Typists } from "@/lib/client/typing-state";
-import type { Author, ChatMessage, ServerToClientEvents } from "@/lib/protocol";
-
-type TypingEvent = Parameters<ServerToClientEvents["typing"]>[0];
+import type { Author } from "@/lib/protocol";
 
 // Typing is fire and forget: a lost notice is repaired by the next one or by expiry. Volatile,
 // so it is dropped rather than queued while offline; the server ignores events without an ack.
@@ -20,21 +19,17 @@ export function useTyping(room: string, selfId: number) {
   const lastSent = useRef<number | null>(null);
 
   useEffect(() => {
-    const socket = getSocket();
-    const onTyping = ({ room: where, user, typing }: TypingEvent) => {
-      if (where === room && user.id !== selfId) setTypists((t) => setTyping(t, user, typing, Date.now()));
-    };
-    // A message ends its author's typing, even if their `typing: false` got lost.
-    const onMessage = (m: ChatMessage) => m.room === room && setTypists((t) => setTyping(t, m.author, false, Date.now()));
-    const onDisconnect = () => setTypists(noTypists);
-    socket.on("typing", onTyping);
-    socket.on("message:new", onMessage);
-    socket.on("disconnect", onDisconnect);
-    return () => {
-      socket.off("typing", onTyping);
-      socket.off("message:new", onMessage);
-      socket.off("disconnect", onDisconnect);
-    };
+    const change = (user: Author, typing: boolean) => setTypists((t) => setTyping(t, user, typing, Date.now()));
+    return listen(getSocket(), {
+      typing: (e) => {
+        if (e.room === room && e.user.id !== selfId) change(e.user, e.typing);
+      },
+      // A message ends its author's typing, even if their `typing: false` got lost.
+      "message:new": (m) => {
+        if (m.room === room) change(m.author, false);
+      },
+      disconnect: () => setTypists(noTypists),
+    });
   }, [room, selfId]);
 
   useEffect(() => {

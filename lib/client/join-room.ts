@@ -1,0 +1,39 @@
+"use client";
+
+import { backoffDelay, sleep } from "@/lib/client/backoff";
+import { request } from "@/lib/client/request";
+import { getSocket } from "@/lib/client/socket";
+import type { ChatMessage, RoomJoinResult } from "@/lib/protocol";
+
+// Answers worth asking again: the server may manage next time.
+const TRANSIENT = new Set(["unavailable", "internal", "rate_limited"]);
+
+export interface JoinTarget {
+  /** The last seq of the gap-free run on screen (0 when empty). */
+  lastSeq: () => number;
+  append: (messages: ChatMessage[]) => void;
+  onJoin: (res: RoomJoinResult) => void;
+  /** False once the room is off screen: stop asking. */
+  live: () => boolean;
+}
+
+/**
+ * `room:join` with `since`, repeated until the run on screen reaches the room's last seq (one
+ * answer holds at most MAX_CATCH_UP messages). Transient failures are retried with backoff while
+ * connected; resolves with the error message of a final refusal, or null.
+ */
+export async function joinAndCatchUp(room: string, target: JoinTarget): Promise<string | null> {
+  for (let attempt = 0; target.live() && getSocket().connected; ) {
+    const res = await request("room:join", { room, since: target.lastSeq() });
+    if (!target.live()) return null;
+    if (!res.ok) {
+      if (!TRANSIENT.has(res.error.code)) return res.error.message;
+      await sleep(backoffDelay(attempt++));
+      continue;
+    }
+    target.onJoin(res);
+    target.append(res.messages);
+    if (target.lastSeq() >= res.room.lastSeq || res.messages.length === 0) return null;
+  }
+  return null;
+}
