@@ -1,11 +1,14 @@
-import type { Outgoing } from "@/lib/client/room-state";
 import type { ChatMessage } from "@/lib/protocol";
 
 // Messages typed in this tab that the server has not acknowledged yet, for every room: pure
 // state, kept apart from the socket so it can be unit tested. An entry leaves once its message
 // is known to be stored (acknowledged, or seen in the room with its clientId).
 
-export interface OutboxEntry extends Outgoing {
+export interface OutboxEntry {
+  clientId: string;
+  text: string;
+  status: "sending" | "failed";
+  createdAt: string;
   room: string;
   /** Why the last attempt failed, for a failed entry. */
   error?: string;

@@ -4,30 +4,17 @@ import type { ChatMessage } from "@/lib/protocol";
 // `messages` is always a gap-free run of seqs; anything that would break the run is refused and
 // reported as a gap, which the caller fills with `room:join { since }`.
 
-export type OutgoingStatus = "sending" | "failed";
-
-export interface Outgoing {
-  clientId: string;
-  text: string;
-  status: OutgoingStatus;
-  createdAt: string;
-}
-
 export interface RoomState {
   messages: ChatMessage[];
-  pending: Outgoing[];
 }
 
-export const emptyRoom: RoomState = { messages: [], pending: [] };
+export const emptyRoom: RoomState = { messages: [] };
 
 export const lastSeqOf = (state: RoomState) => state.messages.at(-1)?.seq ?? 0;
 export const hasOlder = (state: RoomState) => (state.messages[0]?.seq ?? 1) > 1;
 
-/**
- * Appends newer messages in order. `gap` is true when one arrived ahead of a missing seq. A
- * pending send is settled by its own message: same clientId, written by `selfId`.
- */
-export function appendMessages(state: RoomState, incoming: ChatMessage[], selfId: number): { state: RoomState; gap: boolean } {
+/** Appends newer messages in order. `gap` is true when one arrived ahead of a missing seq. */
+export function appendMessages(state: RoomState, incoming: ChatMessage[]): { state: RoomState; gap: boolean } {
   let last = lastSeqOf(state);
   const added: ChatMessage[] = [];
   let gap = false;
@@ -42,14 +29,7 @@ export function appendMessages(state: RoomState, incoming: ChatMessage[], selfId
     last = message.seq;
   }
   if (added.length === 0) return { state, gap };
-  const delivered = new Set(added.filter((m) => m.author.id === selfId).map((m) => m.clientId));
-  return {
-    state: {
-      messages: [...state.messages, ...added],
-      pending: state.pending.filter((p) => !delivered.has(p.clientId)),
-    },
-    gap,
-  };
+  return { state: { ...state, messages: [...state.messages, ...added] }, gap };
 }
 
 /** Prepends an older page that ends right before the first message held. */
@@ -58,15 +38,4 @@ export function prependMessages(state: RoomState, older: ChatMessage[]): RoomSta
   const fits = older.filter((m) => m.seq < first).sort((a, b) => a.seq - b.seq);
   if (fits.length === 0 || fits.at(-1)!.seq !== first - 1) return state;
   return { ...state, messages: [...fits, ...state.messages] };
-}
-
-export function addPending(state: RoomState, outgoing: Outgoing): RoomState {
-  return { ...state, pending: [...state.pending, outgoing] };
-}
-
-export function setPendingStatus(state: RoomState, clientId: string, status: OutgoingStatus): RoomState {
-  return {
-    ...state,
-    pending: state.pending.map((p) => (p.clientId === clientId ? { ...p, status } : p)),
-  };
 }

@@ -19,7 +19,7 @@ export interface RoomView {
  * and sends through the tab's outbox (lib/client/outbox.ts), pending until their message is in view.
  */
 export function useRoom(room: string, selfId: number, initial: ChatMessage[], onJoin: (res: RoomJoinResult) => void) {
-  const [state, setState] = useState<RoomState>(() => appendMessages(emptyRoom, initial, selfId).state);
+  const [state, setState] = useState<RoomState>(() => appendMessages(emptyRoom, initial).state);
   const stateRef = useRef(state);
   const loadingOlder = useRef(false);
 
@@ -27,7 +27,7 @@ export function useRoom(room: string, selfId: number, initial: ChatMessage[], on
     () => ({
       lastSeq: () => lastSeqOf(stateRef.current),
       append(messages: ChatMessage[]) {
-        const result = appendMessages(stateRef.current, messages, selfId);
+        const result = appendMessages(stateRef.current, messages);
         if (result.state !== stateRef.current) setState((stateRef.current = result.state));
         // Seen in the room means stored: the outbox stops sending them (an ack may have been lost).
         settle(messages.filter((m) => m.author.id === selfId).map((m) => m.clientId));

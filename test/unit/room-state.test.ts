@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { addPending, appendMessages, emptyRoom, hasOlder, lastSeqOf, prependMessages, setPendingStatus } from "@/lib/client/room-state";
+import { appendMessages, emptyRoom, hasOlder, lastSeqOf, prependMessages } from "@/lib/client/room-state";
 import type { ChatMessage } from "@/lib/protocol";
 
 const msg = (seq: number, clientId = `c${seq}`): ChatMessage => ({
@@ -16,36 +16,24 @@ const seqs = (state: { messages: ChatMessage[] }) => state.messages.map((m) => m
 
 describe("room state", () => {
   it("accepts any first page, then only the next seq", () => {
-    const { state } = appendMessages(emptyRoom, [msg(41), msg(40), msg(42)], 1);
+    const { state } = appendMessages(emptyRoom, [msg(41), msg(40), msg(42)]);
     assert.deepEqual(seqs(state), [40, 41, 42]);
     assert.equal(lastSeqOf(state), 42);
     assert.equal(hasOlder(state), true);
   });
 
   it("drops duplicates and reports a gap instead of accepting out-of-order messages", () => {
-    const start = appendMessages(emptyRoom, [msg(1), msg(2)], 1).state;
-    const dup = appendMessages(start, [msg(2)], 1);
+    const start = appendMessages(emptyRoom, [msg(1), msg(2)]).state;
+    const dup = appendMessages(start, [msg(2)]);
     assert.equal(dup.state, start);
     assert.equal(dup.gap, false);
-    const ahead = appendMessages(start, [msg(3), msg(5)], 1);
+    const ahead = appendMessages(start, [msg(3), msg(5)]);
     assert.deepEqual(seqs(ahead.state), [1, 2, 3]);
     assert.equal(ahead.gap, true);
   });
 
-  it("removes a pending send once its message arrives", () => {
-    let state = addPending(appendMessages(emptyRoom, [msg(1)], 1).state, { clientId: "mine", text: "x", status: "sending", createdAt: "" });
-    state = setPendingStatus(state, "mine", "failed");
-    assert.equal(state.pending[0]?.status, "failed");
-    const someoneElses = { ...msg(2, "mine"), author: { id: 2, username: "bob", name: "Bob" } };
-    state = appendMessages(state, [someoneElses], 1).state;
-    assert.equal(state.pending.length, 1, "another author's message with the same clientId settles nothing");
-    state = appendMessages(state, [msg(3, "mine")], 1).state;
-    assert.deepEqual(state.pending, []);
-    assert.deepEqual(seqs(state), [1, 2, 3]);
-  });
-
   it("prepends only an older page that joins the run", () => {
-    const state = appendMessages(emptyRoom, [msg(11), msg(12)], 1).state;
+    const state = appendMessages(emptyRoom, [msg(11), msg(12)]).state;
     assert.deepEqual(seqs(prependMessages(state, [msg(9), msg(10)])), [9, 10, 11, 12]);
     assert.equal(prependMessages(state, [msg(8), msg(9)]), state, "a page that leaves a hole is refused");
     assert.equal(hasOlder(prependMessages(state, Array.from({ length: 10 }, (_, i) => msg(i + 1)))), false);

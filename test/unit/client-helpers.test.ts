@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { backoffDelay } from "@/lib/client/backoff";
+import { createChangeLog } from "@/lib/client/change-log";
+import { roomHref, slugFromPath } from "@/lib/client/paths";
+import { applyPresence } from "@/lib/client/presence-state";
+import { characterCount, isTooLong } from "@/lib/client/text-length";
+
+describe("client helpers", () => {
+  it("backs off exponentially, with jitter, up to a ceiling", () => {
+    assert.equal(backoffDelay(0, { random: () => 1 }), 1000);
+    assert.equal(backoffDelay(0, { random: () => 0 }), 500);
+    assert.equal(backoffDelay(3, { random: () => 1 }), 8000);
+    assert.equal(backoffDelay(20, { random: () => 1 }), 30_000);
+  });
+
+  it("maps rooms to URLs and back, the lobby at /chat", () => {
+    assert.equal(roomHref("lobby"), "/chat");
+    assert.equal(roomHref("design"), "/chat/design");
+    assert.equal(slugFromPath("/chat"), "lobby");
+    assert.equal(slugFromPath("/chat/design"), "design");
+    assert.equal(slugFromPath("/login"), null);
+    assert.equal(slugFromPath(null), null);
+  });
+
+  it("keeps the online list sorted by name, each person once", () => {
+    const alice = { id: 1, username: "alice", name: "Alice" };
+    const bob = { id: 2, username: "bob", name: "Bob" };
+    let list = applyPresence([], bob, true);
+    list = applyPresence(list, alice, true);
+    list = applyPresence(list, alice, true);
+    assert.deepEqual(list, [alice, bob]);
+    assert.deepEqual(applyPresence(list, bob, false), [alice]);
+  });
+
+  it("counts characters as the server does: code points of the trimmed text", () => {
+    assert.equal(characterCount("  😀😀 "), 2);
+    assert.equal(isTooLong("😀".repeat(4000)), false, "8000 UTF-16 units, 4000 characters");
+    assert.equal(isTooLong("x".repeat(4001)), true);
+  });
+});
+
+describe("change log", () => {
+  it("names the rooms changed since a mark, each once", () => {
+    const log = createChangeLog();
+    log.note("a");
+    const mark = log.mark();
+    assert.deepEqual(log.since(mark), []);
+    log.note("b");
+    log.note("a");
+    assert.deepEqual(log.since(mark).sort(), ["a", "b"]);
+    assert.deepEqual(log.since(log.mark()), []);
+  });
+});
