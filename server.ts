@@ -4,6 +4,7 @@ import { drainSends } from "@/lib/data/send-message";
 import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { closeRedis } from "@/lib/redis";
 import { handleOpsRoute, markStopping } from "@/lib/ops/ops-routes";
 import { startSocketServer } from "@/lib/socket/socket-server";
 
@@ -34,9 +35,11 @@ async function shutdown(signal: string): Promise<void> {
   // Closing Socket.IO disconnects every client (they reconnect elsewhere) and the HTTP server.
   // Sends already accepted are committed before the database closes; their senders retry
   // with the same clientId if the ack did not reach them, and get the stored message back.
+  // Redis closes last: sends committed during the drain still reach the other nodes' clients.
   await sockets.close();
   await drainSends();
   await disconnectDb();
+  await closeRedis();
   logger.info({ signal, ms: Date.now() - started }, "shut down cleanly");
   process.exit(0);
 }

@@ -7,7 +7,8 @@ function makeClient(url: string) {
     url,
     // RESP2: the reply shapes the Socket.IO streams adapter expects.
     RESP: 2,
-    // Keep trying: while Redis is away this node serves its own clients, and heals when it returns.
+    // Keep trying: requests that need Redis wait or fail while it is away; when it returns, the
+    // streams adapter resumes where it stopped and clients catch up on anything they missed.
     socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000) },
   });
 }

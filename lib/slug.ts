@@ -18,7 +18,7 @@ export function slugify(name: string): string {
 /** "plans" becomes "plans-k3x9q2": unguessable, so a slug says nothing about other rooms. */
 export function privateSlug(base: string): string {
   const suffix = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => "abcdefghijkmnpqrstuvwxyz23456789"[b % 32]).join("");
-  return `${base.slice(0, 40)}-${suffix}`;
+  return `${base.slice(0, 40).replace(/-+$/, "")}-${suffix}`;
 }
 
 /** The first of slug, slug-2, slug-3, ... that `taken` does not hold. */

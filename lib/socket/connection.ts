@@ -11,8 +11,9 @@ import { channelOf, sessionChannelOf, userChannelOf, type ChatServer, type ChatS
 
 /**
  * Middleware, after authentication: subscribes the socket before any of its events can be
- * handled (Socket.IO undoes the joins if the connection is refused after all). The user channel
- * comes first, so a membership change made while the rooms are read still reaches this socket.
+ * handled (Socket.IO undoes the joins if the connection is refused after all). A membership
+ * added while this runs does not reach the socket (broadcasts skip sockets still in middleware):
+ * `resubscribe` catches it once connected.
  */
 export async function subscribeSocket(socket: ChatSocket, next: (error?: Error) => void): Promise<void> {
   try {
@@ -29,6 +30,14 @@ export async function subscribeSocket(socket: ChatSocket, next: (error?: Error) 
   }
 }
 
+/** Joins the channels of memberships the middleware's read missed. */
+async function resubscribe(socket: ChatSocket): Promise<void> {
+  const rooms = await listMemberRoomIds({ userId: socket.data.user.id });
+  const missing = Object.keys(rooms).filter((slug) => !socket.rooms.has(channelOf(slug)));
+  for (const slug of missing) rememberRoomId(slug, rooms[slug]!);
+  if (missing.length > 0) await socket.join(missing.map(channelOf));
+}
+
 /** A subscribed socket is connected: listen to it and count it online. */
 export function onConnection(io: ChatServer, socket: ChatSocket): void {
   registerRoomHandlers(io, socket);
@@ -37,6 +46,7 @@ export function onConnection(io: ChatServer, socket: ChatSocket): void {
   registerTypingHandlers(socket);
   const presenceFailed = (error: unknown) => logger.warn({ err: error }, "presence update failed");
   trackConnect(io, socket).catch(presenceFailed);
+  resubscribe(socket).catch((error) => logger.warn({ err: error }, "resubscribing failed"));
   connectedSockets.inc();
   socket.on("disconnecting", () => void trackDisconnect(io, socket).catch(presenceFailed));
   socket.on("disconnect", () => connectedSockets.dec());

@@ -9,7 +9,7 @@ import { farewellMember, subscribe, welcomeMember } from "@/lib/socket/membershi
 import { catchUps } from "@/lib/ops/metrics";
 import { onEvent } from "@/lib/socket/on-event";
 import { onlineMembers } from "@/lib/socket/presence";
-import { userChannelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
+import { channelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
 
 export function registerRoomHandlers(io: ChatServer, socket: ChatSocket): void {
   const { user } = socket.data;
@@ -45,6 +45,8 @@ export function registerRoomHandlers(io: ChatServer, socket: ChatSocket): void {
     const { room } = await memberRoom({ slug, userId: user.id });
     if (room.visibility === "direct") throw new AppError("invalid", "a direct conversation cannot be left");
     await removeMember({ roomId: room.id, userId: user.id });
+    // This socket at once (with Redis the adapter's leave lands after the answer); the rest through the adapter.
+    await socket.leave(channelOf(slug));
     farewellMember(io, user, slug);
     return {};
   });

@@ -3,7 +3,7 @@ import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server } from "socket.io";
 import { env } from "@/lib/env";
 import { countDeliveries } from "@/lib/ops/count-deliveries";
-import { closeRedis, connectRedis } from "@/lib/redis";
+import { connectRedis } from "@/lib/redis";
 import { onSessionEnd } from "@/lib/session-events";
 import { authenticate } from "@/lib/socket/authenticate";
 import { onConnection, subscribeSocket } from "@/lib/socket/connection";
@@ -20,7 +20,7 @@ const MAX_FRAME_BYTES = 128 * 1024;
 
 export interface SocketServer {
   io: ChatServer;
-  /** Disconnects every client (they reconnect, to another node if there is one) and stops. */
+  /** Disconnects every client (they reconnect, to another node if there is one) and stops. Redis stays open. */
   close(): Promise<void>;
 }
 
@@ -52,7 +52,6 @@ export async function startSocketServer(httpServer: HttpServer): Promise<SocketS
         void io.close(() => resolve());
         httpServer.closeIdleConnections();
       });
-      await closeRedis();
     },
   };
 }
