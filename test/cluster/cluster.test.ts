@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, it } from "node:test";
 import { createClient } from "redis";
-import { call, clientId, collect, connectAs, until, waitFor, type TestSocket } from "../helpers/client";
+import { call, clientId, collect, connectJoined, until, waitFor, type TestSocket } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
 import { freshPostgres } from "../helpers/template-db";
 import type { Author, ChatMessage } from "@/lib/protocol";
@@ -19,9 +19,8 @@ describe("two nodes on PostgreSQL and Redis", () => {
   const sockets: TestSocket[] = [];
 
   async function joined(server: TestServer, username: string): Promise<TestSocket> {
-    const socket = await connectAs(server.url, username);
+    const socket = await connectJoined(server.url, username);
     sockets.push(socket);
-    assert.ok((await call(socket, "room:join", { room: "lobby" })).ok);
     return socket;
   }
 

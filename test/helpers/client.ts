@@ -82,6 +82,14 @@ export async function connectAs(url: string, username: string): Promise<TestSock
   return connect(url, { cookie: await loginOrFail(url, username) });
 }
 
+/** Signs in, connects and joins `room` (the lobby by default); fails if any step does. */
+export async function connectJoined(url: string, username: string, room = "lobby"): Promise<TestSocket> {
+  const socket = await connectAs(url, username);
+  const res = await call(socket, "room:join", { room });
+  if (!res.ok) throw new Error(`${username} could not join ${room}: ${res.error.code}`);
+  return socket;
+}
+
 /** Emits with an acknowledgement; fails the test if none comes within 10 s. */
 export function call<E extends keyof ClientToServerEvents>(
   socket: TestSocket,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { call, clientId, collect, connectAs, until, waitFor, type TestSocket } from "../helpers/client";
+import { call, clientId, collect, connectAs, connectJoined, until, waitFor } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
 import type { ChatMessage } from "@/lib/protocol";
 
@@ -11,11 +11,7 @@ describe("durability", () => {
   });
   after(() => server.stop());
 
-  async function joined(username: string): Promise<TestSocket> {
-    const socket = await connectAs(server.url, username);
-    assert.ok((await call(socket, "room:join", { room: "lobby" })).ok);
-    return socket;
-  }
+  const joined = (username: string) => connectJoined(server.url, username);
 
   it("keeps messages across a graceful restart (SIGTERM)", async () => {
     const alice = await joined("alice");

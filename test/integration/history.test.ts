@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { call, clientId, connectAs, type TestSocket } from "../helpers/client";
+import { call, clientId, connectJoined, type TestSocket } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
 
 const TOTAL = 120;
@@ -11,8 +11,7 @@ describe("history and catch-up", () => {
 
   before(async () => {
     server = await startServer();
-    alice = await connectAs(server.url, "alice");
-    assert.ok((await call(alice, "room:join", { room: "lobby" })).ok);
+    alice = await connectJoined(server.url, "alice");
     const sends = Array.from({ length: TOTAL }, (_, i) => call(alice, "message:send", { room: "lobby", text: `m${i + 1}`, clientId: clientId() }));
     for (const res of await Promise.all(sends)) assert.ok(res.ok);
   });

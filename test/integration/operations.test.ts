@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { call, clientId, connect, connectAs, loginOrFail, waitFor } from "../helpers/client";
+import { call, clientId, connect, connectAs, connectJoined, loginOrFail, waitFor } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
 import type { ChatMessage } from "@/lib/protocol";
 
@@ -65,8 +65,7 @@ describe("operations", () => {
   });
 
   it("on SIGTERM acknowledges nothing it has not stored, tells clients to reconnect, and exits", async () => {
-    const alice = await connectAs(server.url, "alice");
-    assert.ok((await call(alice, "room:join", { room: "lobby" })).ok);
+    const alice = await connectJoined(server.url, "alice");
     const acked: ChatMessage[] = [];
     let reason = "";
     alice.on("disconnect", (r) => (reason = r));

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { call, connectAs, loginOrFail, until, type TestSocket } from "../helpers/client";
+import { call, connectAs, connectJoined, loginOrFail, until, type TestSocket } from "../helpers/client";
 import { RawSocket } from "../helpers/raw-socket";
 import { startServer, type TestServer } from "../helpers/server";
 import type { Author } from "@/lib/protocol";
@@ -14,8 +14,7 @@ describe("presence and typing", () => {
   before(async () => {
     // A short heartbeat, so a silent death is noticed in seconds rather than the default 45 s.
     server = await startServer({ env: { SOCKET_PING_INTERVAL_MS: "1000", SOCKET_PING_TIMEOUT_MS: "1000" } });
-    alice = await connectAs(server.url, "alice");
-    assert.ok((await call(alice, "room:join", { room: "lobby" })).ok);
+    alice = await connectJoined(server.url, "alice");
   });
   after(async () => {
     alice.close();

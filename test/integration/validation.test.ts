@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { call, clientId, connectAs, type TestSocket } from "../helpers/client";
+import { call, clientId, connectAs, connectJoined, type TestSocket } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
 
 const invalidSends: [string, unknown][] = [
@@ -25,8 +25,7 @@ describe("validation", () => {
 
   before(async () => {
     server = await startServer();
-    alice = await connectAs(server.url, "alice");
-    assert.ok((await call(alice, "room:join", { room: "lobby" })).ok);
+    alice = await connectJoined(server.url, "alice");
   });
   after(async () => {
     alice.close();
