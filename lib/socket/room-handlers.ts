@@ -16,9 +16,10 @@ export function registerRoomHandlers(io: ChatServer, socket: ChatSocket): void {
 
   onEvent(socket, "room:join", roomJoinSchema, async ({ room: slug, since }) => {
     const { room, lastReadSeq, joined } = await openRoom({ slug, userId: user.id });
-    // Subscribe before reading, so a message stored in between arrives live or in the page, never neither.
+    // Subscribe before reading, so a message stored in between arrives live or in the page, never
+    // neither. This socket directly: through Redis, welcomeMember's joins land a moment later.
+    await subscribe(socket, room);
     if (joined) await welcomeMember(io, user, room, lastReadSeq);
-    else await subscribe(socket, room);
     const messages =
       since === undefined
         ? await listMessages({ room, limit: DEFAULT_PAGE })
