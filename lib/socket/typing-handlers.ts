@@ -5,11 +5,31 @@ import { channelOf, userChannelOf, type ChatSocket } from "@/lib/socket/types";
 
 // Typing is relayed, never stored. Clients send `typing: true` at most every few seconds while
 // the user types and `false` when they send or clear the box; viewers expire a stale `true`.
+// The server holds every user to that: one `true` per user and room per TYPING_RELAY_MS is
+// relayed, the rest are acknowledged and dropped. `false` always goes through.
+export const TYPING_RELAY_MS = 2_000;
+const lastRelayed = new Map<string, number>();
+
+function shouldRelay(userId: number, slug: string, typing: boolean): boolean {
+  const key = `${userId}\u0000${slug}`;
+  const now = Date.now();
+  if (!typing) {
+    lastRelayed.delete(key);
+    return true;
+  }
+  if (now - (lastRelayed.get(key) ?? 0) < TYPING_RELAY_MS) return false;
+  if (lastRelayed.size > 100_000) lastRelayed.clear();
+  lastRelayed.set(key, now);
+  return true;
+}
+
 export function registerTypingHandlers(socket: ChatSocket): void {
   onEvent(socket, "typing", typingSchema, async ({ room: slug, typing }) => {
     await joinedRoom(socket, slug);
-    // Not to the typist's own tabs either.
-    socket.to(channelOf(slug)).except(userChannelOf(socket.data.user.id)).emit("typing", { room: slug, user: socket.data.user, typing });
+    if (shouldRelay(socket.data.user.id, slug, typing)) {
+      // Not to the typist's own tabs either.
+      socket.to(channelOf(slug)).except(userChannelOf(socket.data.user.id)).emit("typing", { room: slug, user: socket.data.user, typing });
+    }
     return {};
   });
 }
