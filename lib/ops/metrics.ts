@@ -53,6 +53,11 @@ export const dbWriteLatency = metric(
     }),
 );
 
+export const reconnects = metric(
+  "chat_reconnects_total",
+  () => new client.Counter({ name: "chat_reconnects_total", help: "Handshakes that say they reconnect a client (auth.reconnect)" }),
+);
+
 export const catchUps = metric(
   "chat_catchup_messages",
   () =>

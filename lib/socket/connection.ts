@@ -1,6 +1,6 @@
 import { listMemberRoomIds } from "@/lib/data/room-summaries";
 import { logger } from "@/lib/logger";
-import { connectedSockets, rejectedConnections } from "@/lib/ops/metrics";
+import { connectedSockets, reconnects, rejectedConnections } from "@/lib/ops/metrics";
 import { registerMessageHandlers } from "@/lib/socket/message-handlers";
 import { trackConnect, trackDisconnect } from "@/lib/socket/presence";
 import { registerRoomHandlers } from "@/lib/socket/room-handlers";
@@ -48,6 +48,7 @@ export function onConnection(io: ChatServer, socket: ChatSocket): void {
   trackConnect(io, socket).catch(presenceFailed);
   resubscribe(socket).catch((error) => logger.warn({ err: error }, "resubscribing failed"));
   connectedSockets.inc();
+  if ((socket.handshake.auth as { reconnect?: unknown } | undefined)?.reconnect === true) reconnects.inc();
   socket.on("disconnecting", () => void trackDisconnect(io, socket).catch(presenceFailed));
   socket.on("disconnect", () => connectedSockets.dec());
   logger.debug({ user: socket.data.user.id, socket: socket.id }, "socket connected");

@@ -51,6 +51,7 @@ export async function loginOrFail(url: string, username: string): Promise<string
 interface ConnectOptions {
   cookie?: string;
   origin?: string;
+  auth?: Record<string, unknown>;
   transports?: ("websocket" | "polling")[];
 }
 
@@ -63,6 +64,7 @@ export function socketFor(url: string, options: ConnectOptions = {}): TestSocket
     extraHeaders: headers,
     reconnection: false,
     forceNew: true,
+    auth: options.auth ?? {},
   });
 }
 

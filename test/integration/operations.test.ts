@@ -32,7 +32,7 @@ describe("operations", () => {
 
   it("exposes Prometheus metrics that follow the traffic", async () => {
     const alice = await connectAs(server.url, "alice");
-    const bob = await connectAs(server.url, "bob");
+    const bob = await connect(server.url, { cookie: await loginOrFail(server.url, "bob"), auth: { reconnect: true } });
     await assert.rejects(connect(server.url, { cookie: await loginOrFail(server.url, "bob"), origin: "https://evil.example" }));
     for (const s of [alice, bob]) assert.ok((await call(s, "room:join", { room: "lobby" })).ok);
     assert.ok((await call(alice, "message:send", { room: "lobby", text: SECRET_TEXT, clientId: clientId() })).ok);
@@ -49,6 +49,7 @@ describe("operations", () => {
     assert.ok(metric(body, 'chat_ack_seconds_count{event="message:send",outcome="ok"}') >= 1);
     assert.ok(metric(body, "chat_db_write_seconds_count") >= 1);
     assert.equal(metric(body, "chat_catchup_messages_count"), 1);
+    assert.equal(metric(body, "chat_reconnects_total"), 1, "bob's handshake said it reconnects");
     assert.ok(body.includes("nodejs_eventloop_lag_seconds"));
     alice.close();
     bob.close();
