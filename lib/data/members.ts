@@ -53,13 +53,24 @@ export function markRead(input: { roomId: number; userId: number; seq: number })
   });
 }
 
-/** Of `userIds`, the ones who are members of the room. */
+/** Ids per query: under every provider's bound on query parameters (SQLite's is the lowest). */
+const ID_CHUNK = 500;
+
+/** Of `userIds`, the ones who are members of the room, by name. Any number of ids. */
 export async function filterMembers(input: { roomId: number; userIds: number[] }): Promise<Author[]> {
-  if (input.userIds.length === 0) return [];
   const db = await reader();
-  const rows = await db.member.findMany({
-    where: { roomId: input.roomId, userId: { in: input.userIds } },
-    select: { user: { select: { id: true, username: true, name: true } } },
-  });
-  return rows.map((r) => r.user).sort((a, b) => a.name.localeCompare(b.name));
+  const chunks: number[][] = [];
+  for (let i = 0; i < input.userIds.length; i += ID_CHUNK) chunks.push(input.userIds.slice(i, i + ID_CHUNK));
+  const found = await Promise.all(
+    chunks.map((ids) =>
+      db.member.findMany({
+        where: { roomId: input.roomId, userId: { in: ids } },
+        select: { user: { select: { id: true, username: true, name: true } } },
+      }),
+    ),
+  );
+  return found
+    .flat()
+    .map((r) => r.user)
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

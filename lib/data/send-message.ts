@@ -22,7 +22,9 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-const MAX_BATCH = 512;
+// Bounded so one batch stays under SQLite's limit of bound parameters per statement (999 in Prisma):
+// 100 rows of 6 columns to insert, and at most 200 ids when looking up earlier sends.
+const MAX_BATCH = 100;
 let pending: Pending[] = [];
 let flushing: Promise<void> | null = null;
 
