@@ -328,6 +328,7 @@ async function roomLoad(kind: "app" | "baseline", clients: number, size: number,
     const { specs } = layout(clients, size, jar);
     await load.connect(specs);
     const joinFailed = await load.join();
+    if (joinFailed) process.stdout.write(`\n  ${joinFailed} joins failed; server log tail:\n${target.log().slice(-1500)}\n`);
     const who = senders(specs);
     // A short warm-up at the same rate (JIT, buffers), not counted.
     await load.run(who, rate, 2000, `${label} warm-up`);
@@ -429,7 +430,7 @@ async function connections(): Promise<Result> {
 
 async function saturation(): Promise<Result> {
   const seconds = quick ? 5 : 10;
-  const rates = [5, 10, 15, 20, 30, 40, 60, 80, 120, 160];
+  const rates = [1, 2, 3, 5, 7.5, 10, 15, 20, 30, 40];
   const one = async (kind: "app" | "baseline") => {
     const { target, cookies: jar } = await prepare(kind, 200, layout(200, 200, []).rooms);
     const load = new Load(target);
@@ -438,6 +439,7 @@ async function saturation(): Promise<Result> {
       const { specs } = layout(200, 200, jar);
       await load.connect(specs);
       await load.join();
+      await load.run(specs.slice(0, 40).map((c) => c.id), 1, 2000, "saturation warm-up");
       for (const rate of rates) {
         const stop = meter(target.proc.pid!);
         const generator = meter(process.pid);

@@ -34,6 +34,8 @@ const clients: Client[] = [];
 let latencies = new Float64Array(1 << 16);
 let latencyCount = 0;
 let recording = false;
+let windowStart = 0;
+let windowEnd = 0;
 let acksOk = 0;
 let acksFailed = 0;
 let sent = 0;
@@ -61,7 +63,9 @@ function open(spec: ClientSpec): Promise<Client> {
       if (frame.startsWith("42")) {
         if (recording) {
           const match = MESSAGE_NEW.exec(frame);
-          if (match) record(now() - Number(match[2]));
+          const scheduled = match ? Number(match[2]) : NaN;
+          // Only sends scheduled inside this run count: late deliveries of a warm-up do not.
+          if (scheduled >= windowStart && scheduled < windowEnd) record(now() - scheduled);
         }
         return;
       }
@@ -161,6 +165,8 @@ function run(cmd: Extract<Command, { type: "run" }>): void {
   latencyCount = 0;
   acksOk = acksFailed = sent = 0;
   recording = true;
+  windowStart = cmd.startAt;
+  windowEnd = cmd.startAt + cmd.durationMs;
   const map = bySpecId();
   const interval = 1000 / cmd.ratePerSender;
   const senders = cmd.senders.map((id, i) => ({ client: map.get(id)!, next: cmd.startAt + (interval * i) / cmd.senders.length })).filter((s) => s.client);
