@@ -165,7 +165,7 @@ function run(cmd: Extract<Command, { type: "run" }>): void {
   latencyCount = 0;
   acksOk = acksFailed = sent = 0;
   recording = true;
-  windowStart = cmd.startAt;
+  windowStart = cmd.startAt - 0.5; // the text carries the time rounded to the microsecond
   windowEnd = cmd.startAt + cmd.durationMs;
   const map = bySpecId();
   const interval = 1000 / cmd.ratePerSender;
