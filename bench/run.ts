@@ -707,6 +707,8 @@ async function main() {
     console.log("docs/benchmarks.md updated");
   }
   cleanup();
+  // Stray handles (a worker's sockets, a child's pipes) must not keep the benchmark alive.
+  process.exit(0);
 }
 
 await main();
