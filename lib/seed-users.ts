@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { usernameSchema } from "@/lib/protocol/schemas";
 
 export interface SeedUser {
   username: string;
@@ -6,9 +7,6 @@ export interface SeedUser {
   password: string;
 }
 
-const usernameSchema = z
-  .string()
-  .regex(/^[a-z0-9_.-]{1,32}$/, "usernames are 1 to 32 lowercase letters, digits, '.', '_' or '-'");
 const passwordSchema = z.string().min(8, "passwords need at least 8 characters").max(1024);
 
 export const defaultSeedUsers = "alice:alice-password,bob:bob-password";
@@ -22,7 +20,7 @@ export function parseSeedUsers(spec: string): SeedUser[] {
     .map((entry) => {
       const colon = entry.indexOf(":");
       if (colon < 1) throw new Error(`SEED_USERS entry "${entry.split(":")[0]}" must look like name:password`);
-      const username = usernameSchema.parse(entry.slice(0, colon).trim().toLowerCase());
+      const username = usernameSchema.parse(entry.slice(0, colon));
       const password = passwordSchema.parse(entry.slice(colon + 1));
       return { username, password, name: username.charAt(0).toUpperCase() + username.slice(1) };
     });

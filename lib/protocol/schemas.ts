@@ -23,7 +23,7 @@ export const usernameSchema = z
   .string()
   .max(64)
   .transform((s) => s.trim().toLowerCase())
-  .pipe(z.string().regex(/^[a-z0-9_.-]{1,32}$/, "not a valid username"));
+  .pipe(z.string().regex(/^[a-z0-9_.-]{1,32}$/, "usernames are 1 to 32 lowercase letters, digits, '.', '_' or '-'"));
 
 export const clientIdSchema = z
   .string()

@@ -1,7 +1,7 @@
 import { summarizeRoom } from "@/lib/data/room-summaries";
 import type { Room } from "@/lib/data/rooms";
 import type { Author } from "@/lib/protocol";
-import { announcePresence } from "@/lib/socket/presence";
+import { announceDeparture, announcePresence } from "@/lib/socket/presence";
 import { rememberRoomId } from "@/lib/socket/room-ids";
 import { channelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
 
@@ -33,5 +33,5 @@ export function farewellMember(io: ChatServer, user: Author, slug: string): void
   const sockets = io.in(userChannelOf(user.id));
   sockets.socketsLeave(channelOf(slug));
   sockets.emit("room:removed", { room: slug });
-  io.to(channelOf(slug)).emit("presence", { room: slug, user, online: false });
+  announceDeparture(io, user, slug);
 }

@@ -17,6 +17,11 @@ function announce(io: ChatServer, user: Author, rooms: string[], online: boolean
   for (const slug of rooms) io.to(channelOf(slug)).emit("presence", { room: slug, user, online });
 }
 
+/** Tells a room the user left that they are gone from it, online or not. */
+export function announceDeparture(io: ChatServer, user: Author, slug: string): void {
+  announce(io, user, [slug], false);
+}
+
 /** Tells rooms the user just joined that they are online, if they are. */
 export async function announcePresence(io: ChatServer, user: Author, rooms: string[]): Promise<void> {
   if (await store.isOnline(user.id)) announce(io, user, rooms, true);
