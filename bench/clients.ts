@@ -93,9 +93,9 @@ export class Load {
     return { latencies, sent: sum(replies, "sent"), acksOk: sum(replies, "acksOk"), acksFailed: sum(replies, "acksFailed"), workerCpu: replies.map((r) => r.cpu as NodeJS.CpuUsage) };
   }
 
-  /** Closed loop: each sender keeps `window` sends outstanding for `durationMs`. */
-  async flood(senders: number[], window: number, durationMs: number): Promise<{ sent: number; acksOk: number; acksFailed: number }> {
-    const replies = await this.all(() => ({ type: "flood", senders, window, durationMs }));
+  /** Closed loop: each sender keeps `window` sends outstanding, at most `maxRate` a second, for `durationMs`. */
+  async flood(senders: number[], window: number, maxRate: number, durationMs: number): Promise<{ sent: number; acksOk: number; acksFailed: number }> {
+    const replies = await this.all(() => ({ type: "flood", senders, window, maxRate, durationMs }));
     return { sent: sum(replies, "sent"), acksOk: sum(replies, "acksOk"), acksFailed: sum(replies, "acksFailed") };
   }
 

@@ -60,12 +60,13 @@ export async function prepare(kind: Kind, users: number, rooms: RoomSeed[]): Pro
   return { target: await startTarget("app", file), cookies };
 }
 
-/** Stops the server (SIGTERM, then SIGKILL after 10 s) and removes its workspace. */
+/** Stops the server (SIGTERM, then SIGKILL after 15 s) and removes its workspace. */
 export async function finish(t: Target): Promise<void> {
   if (t.proc.exitCode === null) {
     const exited = new Promise((r) => t.proc.once("exit", r));
     t.proc.kill("SIGTERM");
-    await Promise.race([exited, sleep(10_000)]);
+    // The server's own shutdown gives up after 10 s; a --cpu-prof profile is written as it exits.
+    await Promise.race([exited, sleep(15_000)]);
     if (t.proc.exitCode === null) t.proc.kill("SIGKILL");
   }
   owned.children.delete(t.proc);

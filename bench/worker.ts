@@ -16,7 +16,7 @@ export type Command =
   | { type: "connect"; clients: ClientSpec[]; concurrency: number }
   | { type: "join" }
   | { type: "run"; senders: number[]; ratePerSender: number; startAt: number; durationMs: number; drainMs: number }
-  | { type: "flood"; senders: number[]; window: number; durationMs: number }
+  | { type: "flood"; senders: number[]; window: number; maxRate: number; durationMs: number }
   | { type: "close" };
 
 const { url, origin } = workerData as { url: string; origin: string };
@@ -190,25 +190,40 @@ function run(cmd: Extract<Command, { type: "run" }>): void {
   setTimeout(tick, Math.max(0, cmd.startAt - now()));
 }
 
-/** Closed loop with a window of outstanding sends per sender: how many acks (stored messages) per second. */
+/**
+ * Closed loop with a window of outstanding sends per sender, each sender at most `maxRate` sends
+ * a second (under the server's per-user rate limit): how many acks (stored messages) per second.
+ */
 function flood(cmd: Extract<Command, { type: "flood" }>): void {
   acksOk = acksFailed = sent = 0;
   const map = bySpecId();
   const end = now() + cmd.durationMs;
+  const gap = 1000 / cmd.maxRate;
+  const nextAt = new Map<Client, number>();
   let outstanding = 0;
+  let reported = false;
   const ackTimes: number[] = [];
   const pump = (client: Client) => {
-    if (now() >= end) {
-      if (outstanding === 0) post({ type: "flooded", sent, acksOk, acksFailed, ackTimes });
+    const t = now();
+    const at = nextAt.get(client) ?? t;
+    if (at >= end || t >= end) {
+      if (outstanding === 0 && !reported) {
+        reported = true;
+        post({ type: "flooded", sent, acksOk, acksFailed, ackTimes });
+      }
       return;
     }
     outstanding++;
-    send(client, now(), (answer) => {
-      outstanding--;
-      onSendAck(answer);
-      ackTimes.push(now());
-      pump(client);
-    });
+    nextAt.set(client, Math.max(t, at) + gap);
+    const go = () =>
+      send(client, now(), (answer) => {
+        outstanding--;
+        onSendAck(answer);
+        ackTimes.push(now());
+        pump(client);
+      });
+    if (at > t) setTimeout(go, at - t);
+    else go();
   };
   for (const id of cmd.senders) {
     const client = map.get(id);

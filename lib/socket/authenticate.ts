@@ -1,12 +1,13 @@
 import type { IncomingMessage } from "node:http";
 import { parse as parseCookies } from "cookie";
 import { getToken } from "next-auth/jwt";
-import { findUser } from "@/lib/data/users";
+import type { SessionUser } from "@/lib/data/session-users";
 import { env, sessionSecret } from "@/lib/env";
 import type { ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { rejectedConnections } from "@/lib/ops/metrics";
-import type { Author } from "@/lib/protocol";
+import { loadSessionUser } from "@/lib/socket/session-loader";
+import { decodeSessionToken } from "@/lib/socket/session-token";
 import type { ChatSocket } from "@/lib/socket/types";
 
 function refusal(code: ErrorCode, message: string): Error {
@@ -14,20 +15,24 @@ function refusal(code: ErrorCode, message: string): Error {
   return Object.assign(new Error(code), { data: { code, message } });
 }
 
-/** The user behind the NextAuth session cookie of a handshake, and the session's id, or null. */
-export async function sessionFromRequest(request: IncomingMessage): Promise<{ user: Author; sessionId: string | null } | null> {
+/** The user behind the NextAuth session cookie of a handshake, their rooms, and the session's id, or null. */
+export async function sessionFromRequest(request: IncomingMessage): Promise<(SessionUser & { sessionId: string | null }) | null> {
   // getToken reads parsed cookies only; handed the raw header it silently finds nothing.
   const cookies = parseCookies(request.headers.cookie ?? "");
   const token = await getToken({
     req: { headers: request.headers, cookies } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: sessionSecret(),
     secureCookie: env.secureCookies,
+    decode: decodeSessionToken,
   });
   if (!token || typeof token.uid !== "number") return null;
   // The user must still exist: a deleted account's cookie opens nothing.
-  const user = await findUser({ id: token.uid });
-  return user && { user, sessionId: typeof token.sid === "string" ? token.sid : null };
+  const found = await loadSessionUser(token.uid);
+  return found && { ...found, sessionId: typeof token.sid === "string" ? token.sid : null };
 }
+
+/** The rooms read with the user, for subscribeSocket: read once per handshake, not twice. */
+export const memberRoomsAtHandshake = new WeakMap<ChatSocket, Record<string, number>>();
 
 /**
  * Socket.IO middleware. A browser sends cookies with a WebSocket from any site, so a foreign
@@ -49,6 +54,7 @@ export async function authenticate(socket: ChatSocket, next: (error?: Error) => 
     }
     socket.data.user = session.user;
     socket.data.sessionId = session.sessionId;
+    memberRoomsAtHandshake.set(socket, session.rooms);
     next();
   } catch (error) {
     logger.error({ err: error }, "socket authentication failed");

@@ -1,11 +1,12 @@
-import { listMemberRoomIds } from "@/lib/data/room-summaries";
 import { logger } from "@/lib/logger";
 import { connectedSockets, reconnects, rejectedConnections } from "@/lib/ops/metrics";
+import { memberRoomsAtHandshake } from "@/lib/socket/authenticate";
 import { registerMessageHandlers } from "@/lib/socket/message-handlers";
 import { trackConnect, trackDisconnect } from "@/lib/socket/presence";
 import { registerRoomHandlers } from "@/lib/socket/room-handlers";
 import { rememberRoomId } from "@/lib/socket/room-ids";
 import { registerRoomMembershipHandlers } from "@/lib/socket/room-membership-handlers";
+import { loadSessionUser } from "@/lib/socket/session-loader";
 import { registerTypingHandlers } from "@/lib/socket/typing-handlers";
 import { channelOf, sessionChannelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
 
@@ -18,10 +19,12 @@ import { channelOf, sessionChannelOf, userChannelOf, type ChatServer, type ChatS
 export async function subscribeSocket(socket: ChatSocket, next: (error?: Error) => void): Promise<void> {
   try {
     const { user, sessionId } = socket.data;
-    await socket.join([userChannelOf(user.id), ...(sessionId ? [sessionChannelOf(sessionId)] : [])]);
-    const rooms = await listMemberRoomIds({ userId: user.id });
+    // authenticate read the rooms with the user, in one batched query: no second read here.
+    const rooms = memberRoomsAtHandshake.get(socket) ?? (await loadSessionUser(user.id))?.rooms ?? {};
+    memberRoomsAtHandshake.delete(socket);
     for (const [slug, id] of Object.entries(rooms)) rememberRoomId(slug, id);
-    await socket.join(Object.keys(rooms).map(channelOf));
+    const channels = [userChannelOf(user.id), ...(sessionId ? [sessionChannelOf(sessionId)] : []), ...Object.keys(rooms).map(channelOf)];
+    await socket.join(channels);
     next();
   } catch (error) {
     logger.error({ err: error }, "loading memberships failed");
@@ -32,7 +35,7 @@ export async function subscribeSocket(socket: ChatSocket, next: (error?: Error) 
 
 /** Joins the channels of memberships the middleware's read missed. */
 async function resubscribe(socket: ChatSocket): Promise<void> {
-  const rooms = await listMemberRoomIds({ userId: socket.data.user.id });
+  const rooms = (await loadSessionUser(socket.data.user.id))?.rooms ?? {};
   const missing = Object.keys(rooms).filter((slug) => !socket.rooms.has(channelOf(slug)));
   for (const slug of missing) rememberRoomId(slug, rooms[slug]!);
   if (missing.length > 0) await socket.join(missing.map(channelOf));

@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from "node:http";
+import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server } from "socket.io";
 import { env } from "@/lib/env";
@@ -24,6 +24,22 @@ export interface SocketServer {
   close(): Promise<void>;
 }
 
+/**
+ * Next adds an `upgrade` listener of its own to the HTTP server on its first request, and it
+ * resolves Next's routes for every WebSocket upgrade, Socket.IO's too: most of a connection's CPU
+ * outside Socket.IO, and listeners that stay on every socket. Engine.IO's listener is already in
+ * place; Next's listeners added from now on see every upgrade but Socket.IO's (HMR in dev, say).
+ */
+function keepSocketUpgradesFromNext(httpServer: HttpServer, socketPath: string): void {
+  type Listener = (...args: unknown[]) => void;
+  const prefix = `${socketPath.replace(/\/$/, "")}/`;
+  const on = httpServer.on.bind(httpServer) as (event: string, listener: Listener) => HttpServer;
+  const skipSockets = (listener: Listener): Listener => (req, ...rest) => {
+    if (!(req as IncomingMessage).url?.startsWith(prefix)) listener(req, ...rest);
+  };
+  httpServer.on = ((event: string, listener: Listener) => on(event, event === "upgrade" ? skipSockets(listener) : listener)) as HttpServer["on"];
+}
+
 export async function startSocketServer(httpServer: HttpServer): Promise<SocketServer> {
   const io: ChatServer = new Server(httpServer, {
     serveClient: false,
@@ -33,6 +49,7 @@ export async function startSocketServer(httpServer: HttpServer): Promise<SocketS
     pingInterval: env.pingIntervalMs,
     pingTimeout: env.pingTimeoutMs,
   });
+  keepSocketUpgradesFromNext(httpServer, io.path());
   countDeliveries();
   const redis = await connectRedis();
   // Several nodes: broadcasts, room joins and presence go through Redis (see docs/deployment.md).
