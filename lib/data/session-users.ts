@@ -1,4 +1,5 @@
 import { reader } from "@/lib/db";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import type { Author } from "@/lib/protocol";
 
 export interface SessionUser {
@@ -10,23 +11,38 @@ export interface SessionUser {
 // Under SQLite's limit of bound parameters per statement (999 through Prisma).
 const CHUNK = 500;
 
+interface Row {
+  id: number;
+  username: string;
+  name: string;
+  roomId: number | null;
+  slug: string | null;
+}
+
 /**
- * Who opens sockets: each user and their rooms, for many users in one query per chunk of ids
- * (sockets opening at the same moment share it). Users that no longer exist are absent.
+ * Who opens sockets: each user and their rooms, for many users at once (sockets opening at the
+ * same moment share it). Users that no longer exist are absent. One plain join: through the query
+ * builder this took two queries and about four times the CPU, on every connection.
  */
 export async function listSessionUsers(input: { ids: number[] }): Promise<Map<number, SessionUser>> {
   const db = await reader();
   const found = new Map<number, SessionUser>();
   const ids = [...new Set(input.ids)];
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await db.user.findMany({
-      where: { id: { in: ids.slice(i, i + CHUNK) } },
-      select: { id: true, username: true, name: true, memberships: { select: { room: { select: { id: true, slug: true } } } } },
-    });
-    for (const { memberships, ...user } of rows) {
-      const rooms = Object.create(null) as Record<string, number>;
-      for (const { room } of memberships) rooms[room.slug] = room.id;
-      found.set(user.id, { user, rooms });
+    const rows = await db.$queryRaw<Row[]>`
+      SELECT u."id", u."username", u."name", r."id" AS "roomId", r."slug"
+      FROM "User" u
+      LEFT JOIN "Member" m ON m."userId" = u."id"
+      LEFT JOIN "Room" r ON r."id" = m."roomId"
+      WHERE u."id" IN (${Prisma.join(ids.slice(i, i + CHUNK))})`;
+    for (const row of rows) {
+      const id = Number(row.id);
+      let entry = found.get(id);
+      if (!entry) {
+        entry = { user: { id, username: row.username, name: row.name }, rooms: Object.create(null) as Record<string, number> };
+        found.set(id, entry);
+      }
+      if (row.slug !== null && row.roomId !== null) entry.rooms[row.slug] = Number(row.roomId);
     }
   }
   return found;

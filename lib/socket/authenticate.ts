@@ -6,6 +6,7 @@ import { env, sessionSecret } from "@/lib/env";
 import type { ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { rejectedConnections } from "@/lib/ops/metrics";
+import { membershipsAdded } from "@/lib/socket/membership";
 import { loadSessionUser } from "@/lib/socket/session-loader";
 import { decodeSessionToken } from "@/lib/socket/session-token";
 import type { ChatSocket } from "@/lib/socket/types";
@@ -31,8 +32,11 @@ export async function sessionFromRequest(request: IncomingMessage): Promise<(Ses
   return found && { ...found, sessionId: typeof token.sid === "string" ? token.sid : null };
 }
 
-/** The rooms read with the user, for subscribeSocket: read once per handshake, not twice. */
-export const memberRoomsAtHandshake = new WeakMap<ChatSocket, Record<string, number>>();
+/**
+ * The rooms read with the user, for subscribeSocket (one read per handshake, not two), and how
+ * many memberships this process had added when that read began.
+ */
+export const handshakeReads = new WeakMap<ChatSocket, { rooms: Record<string, number>; membershipsAdded: number }>();
 
 /**
  * Socket.IO middleware. A browser sends cookies with a WebSocket from any site, so a foreign
@@ -46,6 +50,7 @@ export async function authenticate(socket: ChatSocket, next: (error?: Error) => 
     return next(refusal("forbidden", "this origin may not open a socket"));
   }
   try {
+    const before = membershipsAdded();
     const session = await sessionFromRequest(socket.request);
     if (!session) {
       logger.debug({ reason: "session" }, "socket refused");
@@ -54,7 +59,7 @@ export async function authenticate(socket: ChatSocket, next: (error?: Error) => 
     }
     socket.data.user = session.user;
     socket.data.sessionId = session.sessionId;
-    memberRoomsAtHandshake.set(socket, session.rooms);
+    handshakeReads.set(socket, { rooms: session.rooms, membershipsAdded: before });
     next();
   } catch (error) {
     logger.error({ err: error }, "socket authentication failed");

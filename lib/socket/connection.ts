@@ -1,6 +1,8 @@
 import { logger } from "@/lib/logger";
 import { connectedSockets, reconnects, rejectedConnections } from "@/lib/ops/metrics";
-import { memberRoomsAtHandshake } from "@/lib/socket/authenticate";
+import { env } from "@/lib/env";
+import { handshakeReads } from "@/lib/socket/authenticate";
+import { membershipsAdded } from "@/lib/socket/membership";
 import { registerMessageHandlers } from "@/lib/socket/message-handlers";
 import { trackConnect, trackDisconnect } from "@/lib/socket/presence";
 import { registerRoomHandlers } from "@/lib/socket/room-handlers";
@@ -20,8 +22,7 @@ export async function subscribeSocket(socket: ChatSocket, next: (error?: Error) 
   try {
     const { user, sessionId } = socket.data;
     // authenticate read the rooms with the user, in one batched query: no second read here.
-    const rooms = memberRoomsAtHandshake.get(socket) ?? (await loadSessionUser(user.id))?.rooms ?? {};
-    memberRoomsAtHandshake.delete(socket);
+    const rooms = handshakeReads.get(socket)?.rooms ?? (await loadSessionUser(user.id))?.rooms ?? {};
     for (const [slug, id] of Object.entries(rooms)) rememberRoomId(slug, id);
     const channels = [userChannelOf(user.id), ...(sessionId ? [sessionChannelOf(sessionId)] : []), ...Object.keys(rooms).map(channelOf)];
     await socket.join(channels);
@@ -33,8 +34,15 @@ export async function subscribeSocket(socket: ChatSocket, next: (error?: Error) 
   }
 }
 
-/** Joins the channels of memberships the middleware's read missed. */
+/**
+ * Joins the channels of memberships the handshake's read missed. Only a membership added after
+ * that read began can be missing: with one process, only if welcomeMember ran since; with several,
+ * it may have run on another node, so the rooms are read again.
+ */
 async function resubscribe(socket: ChatSocket): Promise<void> {
+  const read = handshakeReads.get(socket);
+  handshakeReads.delete(socket);
+  if (!env.redisUrl && read && read.membershipsAdded === membershipsAdded()) return;
   const rooms = (await loadSessionUser(socket.data.user.id))?.rooms ?? {};
   const missing = Object.keys(rooms).filter((slug) => !socket.rooms.has(channelOf(slug)));
   for (const slug of missing) rememberRoomId(slug, rooms[slug]!);

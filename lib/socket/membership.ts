@@ -9,6 +9,15 @@ import { channelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/li
 // lets it send there and receive messages, presence and typing. Membership changes reach all
 // of the user's sockets through their user channel.
 
+let added = 0;
+
+/**
+ * How many memberships this process has added so far. A socket whose handshake read its rooms
+ * before the count moved may have missed one (see connection.ts); otherwise it cannot have, when
+ * this process is the only one (every membership is added through welcomeMember).
+ */
+export const membershipsAdded = () => added;
+
 export async function subscribe(socket: ChatSocket, room: Pick<Room, "id" | "slug">): Promise<void> {
   rememberRoomId(room.slug, room.id);
   await socket.join(channelOf(room.slug));
@@ -20,6 +29,7 @@ export function isSubscribed(socket: ChatSocket, slug: string): boolean {
 
 /** A user just became a member: all their sockets subscribe and their sidebars show the room. */
 export async function welcomeMember(io: ChatServer, user: Author, room: Room, lastReadSeq: number): Promise<void> {
+  added++;
   rememberRoomId(room.slug, room.id);
   const summary = await summarizeRoom({ room, userId: user.id, lastReadSeq });
   const sockets = io.in(userChannelOf(user.id));
