@@ -24,8 +24,10 @@ export function summary(r: Result): { figure: string; baseline: string; ratio: s
       return { figure: sockets(a), baseline: b ? sockets(b) : "", ratio: `RSS/socket ${fmt(ratio(a, b, "rssPerSocketKB"))}x, sockets/s ${fmt(ratio(a, b, "socketsPerSec"))}x` };
     case "saturation":
       return { figure: `${fmt(a.sustainedDeliveriesPerSec)} deliveries/s sustained`, baseline: `${fmt(b?.sustainedDeliveriesPerSec)} deliveries/s sustained`, ratio: `${fmt(a.ratio)}x` };
-    case "storage":
-      return { figure: stored(a), baseline: b ? `${fmt(b.ackedPerSec)} acked msg/s (nothing stored)` : "", ratio: `${fmt(ratio(a, b, "ackedPerSec"))}x` };
+    case "storage": {
+      const store = a.storeSqlitePerSec === undefined ? "" : `; store alone (in process): SQLite ${fmt(a.storeSqlitePerSec)} msg/s (${fmt(a.storeSqliteCpuUs)} µs CPU/msg, ${fmt(a.storeSqliteLost)} lost), PostgreSQL ${fmt(a.storePostgresPerSec)} msg/s (${fmt(a.storePostgresLost)} lost)`;
+      return { figure: `over sockets: ${stored(a)}${store}`, baseline: b ? `${fmt(b.ackedPerSec)} acked msg/s (nothing stored)` : "", ratio: `${fmt(ratio(a, b, "ackedPerSec"))}x` };
+    }
     case "history":
       return { figure: `latest page p99 ${fmt(a.latestP99)} ms, deep page p99 ${fmt(a.deepP99)} ms`, baseline: "n/a", ratio: "" };
     case "page":

@@ -113,4 +113,28 @@ describe("messaging", () => {
       for (const s of sockets) s.close();
     }
   });
+
+  it("stores a batch whose sends arrive together: a bad one fails alone, a repeat in it is stored once", async () => {
+    const reused = clientId();
+    assert.ok((await call(alice, "message:send", { room: "lobby", text: "first use", clientId: reused })).ok);
+    const twice = clientId();
+    // Emitted in one go, so they reach the server together and are committed as one batch.
+    const [bad, repeatA, repeatB, ...good] = await Promise.all([
+      call(alice, "message:send", { room: "lobby", text: "another text", clientId: reused }),
+      call(alice, "message:send", { room: "lobby", text: "sent twice", clientId: twice }),
+      call(alice, "message:send", { room: "lobby", text: "sent twice", clientId: twice }),
+      ...Array.from({ length: 20 }, (_, i) => call(alice, "message:send", { room: "lobby", text: `batch ${i}`, clientId: clientId() })),
+    ]);
+    assert.equal(!bad!.ok && bad!.error.code, "invalid");
+    assert.ok(repeatA!.ok && repeatB!.ok);
+    assert.deepEqual(repeatA.message, repeatB.message);
+    const seqs = good.map((r) => (r.ok ? r.message.seq : -1));
+    assert.ok(seqs.every((seq) => seq > 0), "every good send is stored");
+    const all = [...seqs, repeatA.message.seq].sort((a, b) => a - b);
+    for (let i = 1; i < all.length; i++) assert.equal(all[i], all[i - 1]! + 1, "seq stays gap-free");
+    const page = await call(bob, "room:join", { room: "lobby", since: all[0]! - 1 });
+    assert.ok(page.ok);
+    assert.deepEqual(page.messages.map((m) => m.seq), all);
+    assert.equal(page.messages.filter((m) => m.clientId === twice).length, 1);
+  });
 });

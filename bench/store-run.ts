@@ -1,0 +1,30 @@
+// Runs bench/store.ts (the durable store alone, in process) in a child process for the storage
+// scenario, once per database, and returns its figures.
+import { spawn } from "node:child_process";
+import { owned } from "./cli";
+
+export interface StoreFigures {
+  db: "sqlite" | "postgres";
+  ackedPerSec: number;
+  acked: number;
+  stored: number;
+  failed: number;
+  cpuSeconds: number;
+  seconds: number;
+}
+
+export function runStore(db: StoreFigures["db"], seconds: number): Promise<StoreFigures> {
+  return new Promise((resolve, reject) => {
+    const args = ["--import", "tsx", "bench/store.ts", "--db", db, "--seconds", String(seconds)];
+    const proc = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+    owned.children.add(proc);
+    let out = "";
+    proc.stdout!.on("data", (c: Buffer) => (out += c.toString()));
+    proc.on("exit", (code) => {
+      owned.children.delete(proc);
+      const last = out.trim().split("\n").at(-1) ?? "";
+      if (code === 0 && last.startsWith("{")) resolve(JSON.parse(last) as StoreFigures);
+      else reject(new Error(`bench/store.ts --db ${db} exited ${code}: ${out}`));
+    });
+  });
+}

@@ -1,0 +1,72 @@
+// The durable store alone, in process: how many messages a second the app's own sendMessage (the
+// group commit of lib/data/send-message.ts) stores and acknowledges, without sockets in the way.
+// Clients are closed loops, each keeping `window` sends outstanding, in rooms of 10.
+// Usage: node --import tsx bench/store.ts --db sqlite|postgres [--seconds N] [--clients N] [--window N]
+// Prints one JSON line (the figures) last; PostgreSQL is the local server (TEST_POSTGRES_URL).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { copyTemplate, freshPostgres } from "../test/helpers/template-db";
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const DB = arg("db", "sqlite");
+const SECONDS = Number(arg("seconds", "5"));
+const CLIENTS = Number(arg("clients", "200"));
+const WINDOW = Number(arg("window", "8"));
+const ROOM_SIZE = 10;
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "chat-bench-store-"));
+process.env.DATA_DIR = dataDir;
+process.env.LOG_LEVEL = "silent";
+const pg = DB === "postgres" ? await freshPostgres() : null;
+process.env.DATABASE_URL = pg ? pg.url : `file:${copyTemplate(dataDir)}`;
+
+const { writeTransaction, reader, disconnectDb } = await import("@/lib/db");
+const { sendMessage, drainSends } = await import("@/lib/data/send-message");
+
+async function seed() {
+  const tag = Date.now().toString(36);
+  await writeTransaction(async (tx) => {
+    await tx.user.createMany({ data: Array.from({ length: CLIENTS }, (_, i) => ({ username: `store${tag}${i}`, name: `Store ${i}`, passwordHash: "x" })) });
+    await tx.room.createMany({ data: Array.from({ length: CLIENTS / ROOM_SIZE }, (_, i) => ({ slug: `store-${tag}-${i}`, name: `Store ${i}` })) });
+  });
+  const db = await reader();
+  const users = await db.user.findMany({ where: { username: { startsWith: `store${tag}` } }, orderBy: { id: "asc" } });
+  const rooms = await db.room.findMany({ where: { slug: { startsWith: `store-${tag}-` } }, orderBy: { id: "asc" } });
+  await writeTransaction((tx) => tx.member.createMany({ data: users.map((u, i) => ({ roomId: rooms[Math.floor(i / ROOM_SIZE)]!.id, userId: u.id })) }));
+  return users.map((u, i) => ({ author: { id: u.id, username: u.username, name: u.name }, room: { id: rooms[Math.floor(i / ROOM_SIZE)]!.id, slug: rooms[Math.floor(i / ROOM_SIZE)]!.slug } }));
+}
+
+async function main() {
+  const clients = await seed();
+  const db = await reader();
+  const before = await db.message.count();
+  let acked = 0;
+  let failed = 0;
+  const cpu0 = process.cpuUsage();
+  const started = performance.now();
+  const deadline = started + SECONDS * 1000;
+  const loop = async (c: (typeof clients)[number], lane: number) => {
+    for (let n = 0; performance.now() < deadline; n++) {
+      const r = await sendMessage({ ...c, text: `store bench ${lane}/${n}`, clientId: `s-${lane}-${n}` }).catch(() => null);
+      if (r?.created) acked++;
+      else failed++;
+    }
+  };
+  await Promise.all(clients.flatMap((c, i) => Array.from({ length: WINDOW }, (_, w) => loop(c, i * WINDOW + w))));
+  await drainSends();
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const stored = (await db.message.count()) - before;
+  await disconnectDb();
+  if (pg) await pg.drop();
+  rmSync(dataDir, { recursive: true, force: true });
+  const result = { db: DB, clients: CLIENTS, window: WINDOW, seconds, acked, failed, stored, ackedPerSec: acked / seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  console.log(JSON.stringify(result));
+}
+
+await main();
