@@ -30,7 +30,12 @@ export function markEntry(
   notice?: string,
 ): OutboxState {
   if (!state.some((e) => e.clientId === clientId)) return state;
-  const mark = ({ notice: _old, ...e }: OutboxEntry): OutboxEntry => ({ ...e, status, error, ...(notice ? { notice } : {}) });
+  const mark = (e: OutboxEntry): OutboxEntry => {
+    const next: OutboxEntry = { ...e, status, error };
+    if (notice) next.notice = notice;
+    else delete next.notice;
+    return next;
+  };
   return state.map((e) => (e.clientId === clientId ? mark(e) : e));
 }
 

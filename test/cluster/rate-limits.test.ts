@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { after, before, describe, it } from "node:test";
 import { createClient } from "redis";
-import { call, clientId, connectJoined, type TestSocket } from "../helpers/client";
+import { call, connectJoined, type TestSocket } from "../helpers/client";
 import { retryAfter } from "../helpers/rate-limited";
 import { freePort, startServer, type TestServer } from "../helpers/server";
 import { freshPostgres } from "../helpers/template-db";
