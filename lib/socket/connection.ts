@@ -2,6 +2,7 @@ import { listMemberRoomIds } from "@/lib/data/room-summaries";
 import { logger } from "@/lib/logger";
 import { connectedSockets, reconnects, rejectedConnections } from "@/lib/ops/metrics";
 import { registerMessageHandlers } from "@/lib/socket/message-handlers";
+import { limitPackets } from "@/lib/socket/packet-flood";
 import { trackConnect, trackDisconnect } from "@/lib/socket/presence";
 import { registerRoomHandlers } from "@/lib/socket/room-handlers";
 import { rememberRoomId } from "@/lib/socket/room-ids";
@@ -40,6 +41,7 @@ async function resubscribe(socket: ChatSocket): Promise<void> {
 
 /** A subscribed socket is connected: listen to it and count it online. */
 export function onConnection(io: ChatServer, socket: ChatSocket): void {
+  limitPackets(socket);
   registerRoomHandlers(io, socket);
   registerRoomMembershipHandlers(io, socket);
   registerMessageHandlers(io, socket);

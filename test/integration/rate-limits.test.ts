@@ -93,6 +93,16 @@ describe("rate limits (defaults)", () => {
     sockets.push(admitted);
   });
 
+  it("disconnects a socket that floods packets the per-event limits never see (unknown events, no ack)", async () => {
+    const carol = await joined("carol");
+    const gone = new Promise<string>((resolve) => carol.once("disconnect", (reason) => resolve(reason)));
+    const raw = carol as unknown as { emit(event: string, payload: unknown): void };
+    for (let i = 0; i < 2000 && carol.connected; i++) raw.emit(i % 2 ? "no-such-event" : "room:list", {});
+    assert.equal(await gone, "io server disconnect");
+    const again = await joined("carol");
+    assert.ok((await call(again, "room:list", {})).ok, "a new socket is served");
+  });
+
   it("closes a connection that sends a frame over 64 KB, and stays up", async () => {
     const alice = await joined("alice");
     const closed = new Promise<string>((resolve) => alice.once("disconnect", (reason) => resolve(reason)));
