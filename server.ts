@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import next from "next";
+import { stampClientAddress } from "@/lib/client-address";
 import { drainSends } from "@/lib/data/send-message";
 import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -15,6 +16,7 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const httpServer = createServer((req, res) => {
+  stampClientAddress(req);
   if (!handleOpsRoute(req, res)) void handle(req, res);
 });
 // Next adds its own upgrade listener for /_next/hmr in dev; engine.io takes /socket.io/.

@@ -3,9 +3,8 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { loginErrorMessage } from "@/lib/client/login-error";
 import { useHydrated } from "@/lib/client/use-hydrated";
-
-const WRONG = "Wrong username or password.";
 
 export function LoginForm() {
   const router = useRouter();
@@ -30,7 +29,7 @@ export function LoginForm() {
         router.refresh();
         return;
       }
-      setError(result?.error === "CredentialsSignin" ? WRONG : "Could not sign in. Try again.");
+      setError(loginErrorMessage(result?.error ?? undefined));
     } catch {
       setError("Could not reach the server. Try again.");
     }

@@ -47,7 +47,7 @@ export function PendingItem({ outgoing, authorName, onRetry }: { outgoing: Outbo
     <li className="message mine pending" data-testid="message" data-status={outgoing.status}>
       <div className="message-meta">
         <span className="message-author">{authorName}</span>
-        <span className="message-state">{failed ? `Not sent${outgoing.error ? `: ${outgoing.error}` : ""}` : "Sending…"}</span>
+        <span className="message-state">{failed ? `Not sent${outgoing.error ? `: ${outgoing.error}` : ""}` : (outgoing.notice ?? "Sending…")}</span>
         {failed && (
           <button type="button" className="link-button" onClick={onRetry}>
             Retry

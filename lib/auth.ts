@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import NextAuth, { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { verifyCredentials } from "@/lib/data/users";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
 import { env, sessionSecret } from "@/lib/env";
 import { loginSchema } from "@/lib/login-schema";
+import { authorizeLogin } from "@/lib/login/authorize-login";
 import type { Author } from "@/lib/protocol";
 import { endSession } from "@/lib/session-events";
 
@@ -21,11 +22,10 @@ export const authOptions: NextAuthOptions = {
         username: { label: "Username", type: "text" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = loginSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data);
-        return user && { id: String(user.id), username: user.username, name: user.name };
+        return authorizeLogin(parsed.data, clientAddressOf(req.headers));
       },
     }),
   ],
@@ -53,6 +53,12 @@ export const authOptions: NextAuthOptions = {
 };
 
 export const authHandler = NextAuth(authOptions);
+
+/** Stamped by server.ts from the connection (lib/client-address.ts). */
+function clientAddressOf(headers: Record<string, unknown> | undefined): string {
+  const address = headers?.[CLIENT_ADDRESS_HEADER];
+  return typeof address === "string" ? address : "unknown";
+}
 
 /** The signed-in user of the current request, or null. For server components. */
 export async function currentUser(): Promise<Author | null> {

@@ -36,7 +36,27 @@ const schema = z.object({
   SOCKET_PING_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(25_000),
   SOCKET_PING_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ...abuseSettings(),
 });
+
+/** Rate limits, socket cap and login throttling (docs/security-abuse.md). */
+function abuseSettings() {
+  const count = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+  return {
+    // `event=perSecond/burst` pairs, comma-separated, overriding lib/rate-limit/limits.ts.
+    RATE_LIMITS: z
+      .string()
+      .regex(/^\s*([a-z:]+=\d+(\.\d+)?\/\d+\s*(,\s*|$))*$/, "RATE_LIMITS is event=perSecond/burst,...")
+      .default(""),
+    // Multiplies every rate and burst: raise for load tests, never below 1 in production.
+    RATE_LIMIT_FACTOR: z.coerce.number().positive().max(1_000_000).default(1),
+    SOCKETS_PER_USER: count(20),
+    LOGIN_FAILURES_PER_USER: count(5),
+    LOGIN_FAILURES_PER_ADDRESS: count(50),
+    LOGIN_LOCKOUT_MAX_MS: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
+    TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),
+  };
+}
 
 function parseEnv() {
   const parsed = schema.safeParse(process.env);
@@ -74,6 +94,14 @@ function parseEnv() {
     socketTransports: raw.SOCKET_TRANSPORTS.length ? raw.SOCKET_TRANSPORTS : (["polling", "websocket"] as ("polling" | "websocket")[]),
     pingIntervalMs: raw.SOCKET_PING_INTERVAL_MS,
     pingTimeoutMs: raw.SOCKET_PING_TIMEOUT_MS,
+    rateLimits: raw.RATE_LIMITS,
+    rateLimitFactor: raw.RATE_LIMIT_FACTOR,
+    socketsPerUser: raw.SOCKETS_PER_USER,
+    loginFailuresPerUser: raw.LOGIN_FAILURES_PER_USER,
+    loginFailuresPerAddress: raw.LOGIN_FAILURES_PER_ADDRESS,
+    loginLockoutMaxMs: raw.LOGIN_LOCKOUT_MAX_MS,
+    // Behind a reverse proxy, the client's address is the last X-Forwarded-For entry (the proxy's own view).
+    trustProxy: raw.TRUST_PROXY,
   };
 }
 

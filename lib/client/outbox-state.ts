@@ -12,6 +12,8 @@ export interface OutboxEntry {
   room: string;
   /** Why the last attempt failed, for a failed entry. */
   error?: string;
+  /** Why a sending entry is waiting (rate limited), to show instead of "Sending…". */
+  notice?: string;
 }
 
 export type OutboxState = readonly OutboxEntry[];
@@ -20,9 +22,21 @@ export function addEntry(state: OutboxState, entry: OutboxEntry): OutboxState {
   return [...state, entry];
 }
 
-export function markEntry(state: OutboxState, clientId: string, status: OutboxEntry["status"], error?: string): OutboxState {
+export function markEntry(
+  state: OutboxState,
+  clientId: string,
+  status: OutboxEntry["status"],
+  error?: string,
+  notice?: string,
+): OutboxState {
   if (!state.some((e) => e.clientId === clientId)) return state;
-  return state.map((e) => (e.clientId === clientId ? { ...e, status, error } : e));
+  const mark = (e: OutboxEntry): OutboxEntry => {
+    const next: OutboxEntry = { ...e, status, error };
+    if (notice) next.notice = notice;
+    else delete next.notice;
+    return next;
+  };
+  return state.map((e) => (e.clientId === clientId ? mark(e) : e));
 }
 
 export function removeEntries(state: OutboxState, clientIds: Iterable<string>): OutboxState {

@@ -64,6 +64,13 @@ export function resumeDeliveries(): void {
   for (const entry of entries) if (entry.status === "sending") void deliver(entry.clientId);
 }
 
+async function waitOutLimit(clientId: string, retryAfterMs: number): Promise<void> {
+  const wait = Math.min(Math.max(retryAfterMs, 50), 60_000);
+  change(markEntry(entries, clientId, "sending", undefined, `Sending too fast: retrying in ${Math.ceil(wait / 1000)} s`));
+  await sleep(wait + Math.round(Math.random() * 100));
+  change(markEntry(entries, clientId, "sending"));
+}
+
 async function deliver(clientId: string): Promise<void> {
   if (inFlight.has(clientId)) return;
   inFlight.add(clientId);
@@ -79,6 +86,12 @@ async function deliver(clientId: string): Promise<void> {
         return;
       }
       if (!getSocket().connected) return;
+      if (res.error.retryAfterMs !== undefined) {
+        // Over the rate limit: the server says when; wait that long, then the same clientId again.
+        await waitOutLimit(clientId, res.error.retryAfterMs);
+        attempt--;
+        continue;
+      }
       if (!RETRYABLE.has(res.error.code) || attempt >= MAX_ATTEMPTS) {
         change(markEntry(entries, clientId, "failed", res.error.message));
         return;

@@ -19,7 +19,8 @@ export * from "@/lib/protocol/schemas";
 
 export interface AckError {
   ok: false;
-  error: { code: ErrorCode; message: string };
+  /** `retryAfterMs` comes with `rate_limited`: how long until the same request would be accepted. */
+  error: { code: ErrorCode; message: string; retryAfterMs?: number };
 }
 export type Ack<T extends object> = ({ ok: true } & T) | AckError;
 export type AckCallback<T extends object> = (response: Ack<T>) => void;

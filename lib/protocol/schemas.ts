@@ -33,7 +33,8 @@ export const clientIdSchema = z
 
 export const messageTextSchema = z
   .string()
-  .max(MAX_TEXT_CHARS * 4, "text is too long")
+  // Room for surrounding whitespace; also what bounds a frame (lib/socket/socket-server.ts).
+  .max(MAX_TEXT_CHARS * 2, "text is too long")
   .refine(wellFormed, "text is not well-formed Unicode")
   .transform((text) => text.trim())
   .refine((text) => text.length > 0, "text is empty")

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { handshakeReads } from "@/lib/socket/authenticate";
 import { membershipsAdded } from "@/lib/socket/membership";
 import { registerMessageHandlers } from "@/lib/socket/message-handlers";
+import { limitPackets } from "@/lib/socket/packet-flood";
 import { trackConnect, trackDisconnect } from "@/lib/socket/presence";
 import { registerRoomHandlers } from "@/lib/socket/room-handlers";
 import { rememberRoomId } from "@/lib/socket/room-ids";
@@ -51,6 +52,7 @@ async function resubscribe(socket: ChatSocket): Promise<void> {
 
 /** A subscribed socket is connected: listen to it and count it online. */
 export function onConnection(io: ChatServer, socket: ChatSocket): void {
+  limitPackets(socket);
   registerRoomHandlers(io, socket);
   registerRoomMembershipHandlers(io, socket);
   registerMessageHandlers(io, socket);

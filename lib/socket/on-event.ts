@@ -2,7 +2,8 @@ import type { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { ackLatency } from "@/lib/ops/metrics";
-import type { Ack, AckCallback, ClientToServerEvents } from "@/lib/protocol";
+import type { Ack, AckCallback, AckError, ClientToServerEvents } from "@/lib/protocol";
+import { takeToken } from "@/lib/rate-limit/event-limiter";
 import type { ChatSocket } from "@/lib/socket/types";
 
 type ResultOf<E extends keyof ClientToServerEvents> =
@@ -11,7 +12,9 @@ type ResultOf<E extends keyof ClientToServerEvents> =
 /**
  * Registers a client event: the payload is parsed with `schema`, the handler's result or error
  * becomes the acknowledgement. An event sent without an acknowledgement callback is ignored,
- * since its sender could never learn what happened to it.
+ * since its sender could never learn what happened to it. Each event takes a token of the
+ * user's rate limit first (lib/rate-limit): over it, the event is answered `rate_limited`
+ * before its payload is even parsed.
  */
 export function onEvent<E extends keyof ClientToServerEvents, S extends z.ZodType>(
   socket: ChatSocket,
@@ -24,7 +27,9 @@ export function onEvent<E extends keyof ClientToServerEvents, S extends z.ZodTyp
     if (typeof ack !== "function") return;
     const payload = args.length > 1 ? args[0] : undefined;
     const timer = ackLatency.startTimer({ event });
-    const response = await answer(event, schema, payload, handler);
+    const taken = takeToken(socket.data.user.id, event);
+    const wait = typeof taken === "number" ? taken : await taken;
+    const response = wait > 0 ? rateLimited(event, wait) : await answer(event, schema, payload, handler);
     timer({ outcome: response.ok ? "ok" : response.error.code });
     ack(response);
   };
@@ -50,6 +55,12 @@ async function answer<T extends object, S extends z.ZodType>(
 
 function failure(error: AppError): Ack<never> {
   return { ok: false, error: { code: error.code, message: error.message } };
+}
+
+function rateLimited(event: string, retryAfterMs: number): AckError {
+  const seconds = Math.ceil(retryAfterMs / 1000);
+  const message = `too many ${event} requests, try again in ${seconds} s`;
+  return { ok: false, error: { code: "rate_limited", message, retryAfterMs } };
 }
 
 function describe(error: z.ZodError): string {

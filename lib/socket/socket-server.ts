@@ -4,19 +4,21 @@ import { Server } from "socket.io";
 import { env } from "@/lib/env";
 import { countDeliveries } from "@/lib/ops/count-deliveries";
 import { connectRedis } from "@/lib/redis";
+import { shareLimits } from "@/lib/rate-limit/event-limiter";
 import { onSessionEnd } from "@/lib/session-events";
 import { authenticate } from "@/lib/socket/authenticate";
 import { onConnection, subscribeSocket } from "@/lib/socket/connection";
 import { startPresence } from "@/lib/socket/presence";
 import { redisPresence } from "@/lib/socket/presence-store";
+import { capSockets } from "@/lib/socket/socket-cap";
 import { sessionChannelOf, type ChatServer } from "@/lib/socket/types";
 
 /**
  * Frames above this are refused by Socket.IO itself (the connection is closed). The largest
- * valid payload is a text of 16,000 UTF-16 units before trimming, up to 6 bytes each once
- * JSON-escaped: 96 KB, plus the envelope.
+ * valid payload is a text of 8,000 UTF-16 units before trimming (lib/protocol/schemas.ts), up
+ * to 6 bytes each once JSON-escaped: 48 KB, plus the envelope.
  */
-const MAX_FRAME_BYTES = 128 * 1024;
+export const MAX_FRAME_BYTES = 64 * 1024;
 
 export interface SocketServer {
   io: ChatServer;
@@ -55,8 +57,10 @@ export async function startSocketServer(httpServer: HttpServer): Promise<SocketS
   // Several nodes: broadcasts, room joins and presence go through Redis (see docs/deployment.md).
   const stopPresence = redis ? startPresence(io, redisPresence(redis, env.redisPrefix, env.presenceTtlMs)) : () => {};
   if (redis) io.adapter(createAdapter(redis, { streamName: `${env.redisPrefix}socket.io`, maxLen: 100_000 }));
+  if (redis) shareLimits(redis, env.redisPrefix);
   io.use((socket, next) => void authenticate(socket, next));
   io.use((socket, next) => void subscribeSocket(socket, next));
+  io.use(capSockets);
   io.on("connection", (socket) => onConnection(io, socket));
   // Signing out in one tab closes the sockets of every tab of that browser session.
   onSessionEnd((sessionId) => io.in(sessionChannelOf(sessionId)).disconnectSockets(true));

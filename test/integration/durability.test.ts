@@ -7,7 +7,8 @@ import type { ChatMessage } from "@/lib/protocol";
 describe("durability", () => {
   let server: TestServer;
   before(async () => {
-    server = await startServer();
+    // Streams sends as fast as acks come: a rate limit would end the stream before the kill does.
+    server = await startServer({ env: { RATE_LIMITS: "message:send=1000/1000" } });
   });
   after(() => server.stop());
 

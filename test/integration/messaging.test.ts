@@ -10,7 +10,8 @@ describe("messaging", () => {
   let bob: TestSocket;
 
   before(async () => {
-    server = await startServer();
+    // Concurrency and ordering, not rate limits (rate-limits.test.ts): 7 sockets of one user send at once.
+    server = await startServer({ env: { RATE_LIMITS: "message:send=100/100" } });
     [alice, aliceTab2, bob] = await Promise.all([
       connectAs(server.url, "alice"),
       connectAs(server.url, "alice"),

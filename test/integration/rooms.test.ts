@@ -11,7 +11,8 @@ describe("rooms, invitations and direct conversations", () => {
   let carol: TestSocket;
 
   before(async () => {
-    server = await startServer();
+    // alice creates a room per test, more than a person does in a minute (rate-limits.test.ts tests the limit).
+    server = await startServer({ env: { RATE_LIMITS: "room:create=10/100" } });
     [alice, bob, carol] = (await Promise.all(["alice", "bob", "carol"].map((u) => connectAs(server.url, u)))) as [TestSocket, TestSocket, TestSocket];
   });
   after(async () => {

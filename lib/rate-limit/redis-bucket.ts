@@ -1,0 +1,34 @@
+import type { Redis } from "@/lib/redis";
+
+// One token bucket in Redis, shared by every node, taken atomically by one script that reads
+// Redis's own clock (nodes' clocks may disagree). The key expires once the bucket would be full
+// again, so idle users leave nothing behind. Returns 0 when a token was taken, else the ms to wait.
+const TAKE = `
+local t = redis.call('TIME')
+local now = t[1] * 1000 + math.floor(t[2] / 1000)
+local rate = tonumber(ARGV[1])
+local burst = tonumber(ARGV[2])
+local state = redis.call('HMGET', KEYS[1], 'n', 't')
+local tokens = burst
+if state[1] then tokens = math.min(burst, tonumber(state[1]) + math.max(0, now - tonumber(state[2])) * rate) end
+if tokens < 1 then return math.ceil((1 - tokens) / rate) end
+tokens = tokens - 1
+redis.call('HSET', KEYS[1], 'n', tostring(tokens), 't', now)
+redis.call('PEXPIRE', KEYS[1], math.ceil((burst - tokens) / rate) + 1000)
+return 0`;
+
+let sha: string | undefined;
+
+/** Takes a token from the bucket at `key`; rejects when Redis cannot answer. */
+export async function takeRedisToken(redis: Redis, key: string, ratePerMs: number, burst: number): Promise<number> {
+  const args = { keys: [key], arguments: [String(ratePerMs), String(burst)] };
+  if (sha) {
+    try {
+      return Number(await redis.evalSha(sha, args));
+    } catch (error) {
+      if (!String((error as Error).message).startsWith("NOSCRIPT")) throw error;
+    }
+  }
+  sha = String(await redis.scriptLoad(TAKE));
+  return Number(await redis.evalSha(sha, args));
+}

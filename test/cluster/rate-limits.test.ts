@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { after, before, describe, it } from "node:test";
+import { createClient } from "redis";
+import { call, connectJoined, type TestSocket } from "../helpers/client";
+import { retryAfter } from "../helpers/rate-limited";
+import { freePort, startServer, type TestServer } from "../helpers/server";
+import { freshPostgres } from "../helpers/template-db";
+
+// Rate limits shared by two nodes through Redis, and what a node does when Redis goes away.
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const prefix = `chat-test-rl-${process.pid}-${Date.now().toString(36)}:`;
+// room:list: no side effects. A burst of 10 and a slow refill, so the test sees the bucket empty.
+const env = { REDIS_URL, REDIS_PREFIX: prefix, RATE_LIMITS: "room:list=0.2/10" };
+
+const list = (socket: TestSocket) => call(socket, "room:list", {});
+const refusals = (answers: Awaited<ReturnType<typeof list>>[]) => answers.filter((r) => retryAfter(r) !== null).length;
+
+describe("rate limits across two nodes", () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let a: TestServer;
+  let b: TestServer;
+  const sockets: TestSocket[] = [];
+
+  before(async () => {
+    db = await freshPostgres();
+    [a, b] = await Promise.all([startServer({ databaseUrl: db.url, env }), startServer({ databaseUrl: db.url, env })]);
+  });
+  after(async () => {
+    for (const s of sockets) s.close();
+    await Promise.all([a.stop(), b.stop()]);
+    await db.drop();
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length) await redis.del(keys);
+    await redis.close();
+  });
+
+  it("shares one bucket per user: a burst spent on node A is spent on node B too", async () => {
+    const [onA, onB] = await Promise.all([connectJoined(a.url, "alice"), connectJoined(b.url, "alice")]);
+    sockets.push(onA, onB);
+    const first = await Promise.all(Array.from({ length: 10 }, () => list(onA)));
+    assert.equal(refusals(first), 0, "the burst of 10 passes on A");
+    const second = await list(onB);
+    assert.ok(retryAfter(second)! > 0, "B refuses: the bucket is the same");
+    const bob = await connectJoined(b.url, "bob");
+    sockets.push(bob);
+    assert.ok((await list(bob)).ok, "another user's bucket is his own");
+  });
+});
+
+describe("rate limits when Redis goes away", () => {
+  let redis: ChildProcess;
+  let node: TestServer;
+  let db: { url: string; drop: () => Promise<void> };
+
+  before(async () => {
+    // A Redis of this test's own, so stopping it disturbs nobody else.
+    const port = await freePort();
+    redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    const url = `redis://127.0.0.1:${port}`;
+    const probe = createClient({ url, socket: { reconnectStrategy: (n) => (n > 50 ? new Error("no redis") : 100) } });
+    await probe.connect();
+    await probe.close();
+    db = await freshPostgres();
+    node = await startServer({ databaseUrl: db.url, env: { ...env, REDIS_URL: url } });
+  });
+  after(async () => {
+    if (redis.exitCode === null) redis.kill("SIGKILL");
+    await node.stop();
+    await db.drop();
+  });
+
+  it("falls back to the node's own buckets: events are still answered, and still limited", async () => {
+    const alice = await connectJoined(node.url, "alice");
+    try {
+      const exited = new Promise((resolve) => redis.once("exit", resolve));
+      redis.kill("SIGKILL");
+      await exited;
+      const answers = await Promise.all(Array.from({ length: 15 }, () => list(alice)));
+      const limited = refusals(answers);
+      assert.ok(answers.filter((r) => r.ok).length >= 9, "not everything is refused");
+      assert.ok(limited >= 4, `${limited} of 15 refused by the local bucket`);
+    } finally {
+      alice.close();
+    }
+  });
+});
