@@ -1,35 +1,9 @@
 import { reader } from "@/lib/db";
 import type { ChatMessage } from "@/lib/protocol";
+import { readMessages } from "@/lib/data/read-messages";
 
-export const messageFields = {
-  id: true,
-  seq: true,
-  clientId: true,
-  text: true,
-  createdAt: true,
-  author: { select: { id: true, username: true, name: true } },
-} as const;
-
-interface MessageRow {
-  id: number;
-  seq: number;
-  clientId: string;
-  text: string;
-  createdAt: Date;
-  author: ChatMessage["author"];
-}
-
-export function toChatMessage(room: string, row: MessageRow): ChatMessage {
-  return {
-    id: row.id,
-    room,
-    seq: row.seq,
-    clientId: row.clientId,
-    text: row.text,
-    createdAt: row.createdAt.toISOString(),
-    author: row.author,
-  };
-}
+// The row mapping lives in message-row.ts; re-exported for the send path, which imports it from here.
+export { messageFields, toChatMessage } from "@/lib/data/message-row";
 
 interface ListInput {
   room: { id: number; slug: string };
@@ -47,15 +21,24 @@ interface ListInput {
 export async function listMessages(input: ListInput): Promise<ChatMessage[]> {
   const db = await reader();
   const forward = input.since !== undefined;
-  const rows = await db.message.findMany({
-    where: {
-      roomId: input.room.id,
-      seq: forward ? { gt: input.since } : input.before !== undefined ? { lt: input.before } : undefined,
-    },
+  const rows = await readMessages(db, input.room, {
+    where: { seq: forward ? { gt: input.since } : input.before !== undefined ? { lt: input.before } : undefined },
     orderBy: { seq: forward ? "asc" : "desc" },
     take: input.limit,
-    select: messageFields,
   });
   if (!forward) rows.reverse();
-  return rows.map((row) => toChatMessage(input.room.slug, row));
+  return rows;
+}
+
+/** Messages of a room changed (edited, deleted, reactions) after revision `sinceRev`, by ascending rev. */
+export async function listChanges(input: { room: { id: number; slug: string }; sinceRev: number; limit: number }): Promise<ChatMessage[]> {
+  const db = await reader();
+  return readMessages(db, input.room, { where: { rev: { gt: input.sinceRev } }, orderBy: { rev: "asc" }, take: input.limit });
+}
+
+/** One message of a room by seq, or null. */
+export async function findMessage(input: { room: { id: number; slug: string }; seq: number }): Promise<ChatMessage | null> {
+  const db = await reader();
+  const [message] = await readMessages(db, input.room, { where: { seq: input.seq }, take: 1 });
+  return message ?? null;
 }

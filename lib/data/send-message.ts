@@ -8,6 +8,9 @@ export interface SendInput {
   author: Author;
   text: string;
   clientId: string;
+  /** rich-messages: the parent's seq, checked by the caller; usernames parsed from the text. */
+  replyTo?: number;
+  mentions?: string[];
 }
 
 export interface SendResult {
@@ -133,13 +136,18 @@ async function insertFresh(tx: Tx, inputs: SendInput[]): Promise<Map<string, Cha
     text: input.text,
     seq: nextSeq(input.room.id),
     createdAt,
+    replyToSeq: input.replyTo ?? null, // rich-messages
   }));
   const rows = await tx.message.createManyAndReturn({ data, select: { id: true, roomId: true, seq: true } });
+  // rich-messages: one more insert, only when some message mentions someone.
+  const mentions = inputs.flatMap((input, i) => (input.mentions ?? []).map((username) => ({ roomId: data[i]!.roomId, seq: data[i]!.seq, username })));
+  // Chunks of 300 rows (900 bound values) stay under SQLite's limit of 999 per statement.
+  for (let i = 0; i < mentions.length; i += 300) await tx.messageMention.createMany({ data: mentions.slice(i, i + 300) });
   await advanceAuthorsReadMarkers(tx, data);
   const idOf = new Map(rows.map((row) => [`${row.roomId}:${row.seq}`, row.id]));
   inputs.forEach((input, i) => {
     const row = data[i]!;
-    const message = toChatMessage(input.room.slug, { ...row, id: idOf.get(`${row.roomId}:${row.seq}`)!, author: input.author });
+    const message = toChatMessage(input.room.slug, { ...row, id: idOf.get(`${row.roomId}:${row.seq}`)!, author: input.author, mentions: input.mentions ?? [] });
     stored.set(keyOf(input.author.id, input.clientId), message);
   });
   return stored;

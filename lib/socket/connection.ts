@@ -1,7 +1,9 @@
 import { listMemberRoomIds } from "@/lib/data/room-summaries";
 import { logger } from "@/lib/logger";
 import { connectedSockets, reconnects, rejectedConnections } from "@/lib/ops/metrics";
+import { registerMessageChangeHandlers } from "@/lib/socket/message-change-handlers";
 import { registerMessageHandlers } from "@/lib/socket/message-handlers";
+import { registerMemberListHandlers } from "@/lib/socket/member-list-handlers";
 import { trackConnect, trackDisconnect } from "@/lib/socket/presence";
 import { registerRoomHandlers } from "@/lib/socket/room-handlers";
 import { rememberRoomId } from "@/lib/socket/room-ids";
@@ -43,6 +45,8 @@ export function onConnection(io: ChatServer, socket: ChatSocket): void {
   registerRoomHandlers(io, socket);
   registerRoomMembershipHandlers(io, socket);
   registerMessageHandlers(io, socket);
+  registerMessageChangeHandlers(io, socket);
+  registerMemberListHandlers(socket);
   registerTypingHandlers(socket);
   const presenceFailed = (error: unknown) => logger.warn({ err: error }, "presence update failed");
   trackConnect(io, socket).catch(presenceFailed);
