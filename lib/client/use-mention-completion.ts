@@ -54,6 +54,8 @@ export function useMentionCompletion({ text, members, onText, inputRef }: Option
   const track = (el: HTMLTextAreaElement) => {
     setCaret(el.selectionStart);
     setActive(0);
+    // Escape closes the popup for this `@` only: once it is gone, the next one completes again.
+    if (!mentionQueryAt(el.value, el.selectionStart)) setDismissed(null);
   };
 
   const inputProps = {
