@@ -107,4 +107,37 @@ test.describe("rich messages", () => {
     await quote.click();
     await expect(messagesWith(alice, text).first()).toBeFocused();
   });
+
+  test("edits, deletes and reactions missed while offline are caught up on reconnection", async ({ browser }) => {
+    const { alice, bob } = await sharedRoom(browser);
+    const [edited, removed, liked] = [unique("to edit"), unique("to delete"), unique("to like")];
+    for (const text of [edited, removed, liked]) {
+      await sendWithButton(alice, text);
+      await expectDelivered(bob, text, "alice");
+    }
+    await bob.context().setOffline(true);
+    await expect(bob.getByTestId("connection")).toHaveAttribute("data-status", "offline");
+
+    await actionsOf(alice, edited).getByRole("button", { name: "Edit your message" }).click();
+    const fixed = unique("edited offline");
+    await alice.getByRole("textbox", { name: "Edit message" }).fill(fixed);
+    await alice.getByRole("textbox", { name: "Edit message" }).press("Enter");
+    await expect(messagesWith(alice, fixed)).toHaveCount(1);
+    alice.once("dialog", (dialog) => void dialog.accept());
+    await actionsOf(alice, removed).getByRole("button", { name: "Delete your message" }).click();
+    await expect(messagesWith(alice, removed)).toHaveCount(0);
+    await actionsOf(alice, liked).getByRole("button", { name: /^React to/ }).click();
+    await alice.getByRole("button", { name: "React with 🎉" }).click();
+    await expect(messagesWith(alice, liked).getByTestId("reaction")).toHaveAccessibleName("🎉 1, by Alice");
+    // Still offline: none of it reached bob.
+    await expect(messagesWith(bob, edited)).toHaveCount(1);
+
+    await bob.context().setOffline(false);
+    await expect(bob.getByTestId("connection")).toHaveText("Connected");
+    await expect(messagesWith(bob, fixed).locator(".message-text")).toHaveText(`${fixed} (edited)`);
+    await expect(messagesWith(bob, edited)).toHaveCount(0);
+    await expect(messagesWith(bob, removed)).toHaveCount(0);
+    await expect(bob.getByTestId("message-deleted")).toHaveCount(1);
+    await expect(messagesWith(bob, liked).getByTestId("reaction")).toHaveAccessibleName("🎉 1, by Alice");
+  });
 });
