@@ -16,7 +16,7 @@ export function ChatProvider({ me, initialRooms, children }: { me: Author; initi
   const router = useRouter();
   const activeSlug = slugFromPath(usePathname());
   const status = useConnection();
-  const { rooms, upsertRoom, markRead } = useRooms(me.id, initialRooms, activeSlug);
+  const { rooms, upsertRoom, markRead } = useRooms(me.id, initialRooms, activeSlug, me.username);
 
   // Messages typed while offline, in any room, go out once the socket is back.
   useEffect(() => {

@@ -7,6 +7,8 @@ import { MessageList } from "@/components/message-list";
 import { OnlineUsers } from "@/components/online-users";
 import { RoomActions } from "@/components/room-actions";
 import { TypingIndicator } from "@/components/typing-indicator";
+import { ReplyDraft } from "@/components/reply-draft"; // rich-messages
+import { useRoomMembers } from "@/lib/client/use-room-members"; // rich-messages
 import { useChat } from "@/lib/client/chat-context";
 import { usePageVisible } from "@/lib/client/use-page-visible";
 import { usePresence } from "@/lib/client/use-presence";
@@ -25,7 +27,12 @@ export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author;
     },
     [resetOnline, upsertRoom],
   );
-  const { view, joined, ready, error, hasOlder, send, retry, loadOlder } = useRoom(room.slug, me.id, initial, onJoin);
+  const { view, joined, ready, error, hasOlder, send, retry, loadOlder } = useRoom(room.slug, me.id, initial, onJoin, room.lastRev);
+  // rich-messages: the message being replied to, and who can be mentioned.
+  const [replyTo, setReplyTo] = useState<ChatMessage | null>(null);
+  const listed = useRoomMembers(room.slug);
+  // Members listed on connection, plus whoever came online here since (a newcomer shows up in presence).
+  const members = [...listed, ...presence.online.filter((u) => !listed.some((m) => m.id === u.id))];
   const typing = useTyping(room.slug, me.id);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -46,7 +53,8 @@ export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author;
   );
   const onSend = (text: string) => {
     typing.stopTyping();
-    send(text);
+    send(text, replyTo?.seq);
+    setReplyTo(null);
   };
 
   return (
@@ -77,11 +85,16 @@ export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author;
           onLoadOlder={loadOlder}
           onRetry={retry}
           onOpenDirect={(u) => void onOpenDirect(u)}
+          onReply={(m) => {
+            setReplyTo(m);
+            document.getElementById("message")?.focus();
+          }}
         />
         <OnlineUsers users={presence.online} me={me} onOpenDirect={(u) => void onOpenDirect(u)} />
       </div>
       <TypingIndicator users={typing.typing} />
-      <Composer onSend={onSend} onDraftChange={typing.onDraftChange} disabled={!ready} />
+      {replyTo && <ReplyDraft parent={replyTo} onCancel={() => setReplyTo(null)} />}
+      <Composer onSend={onSend} onDraftChange={typing.onDraftChange} disabled={!ready} members={members.filter((m) => m.id !== me.id)} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { OutboxEntry } from "@/lib/client/outbox-state";
-import type { ChatMessage } from "@/lib/protocol";
+import type { Author, ChatMessage } from "@/lib/protocol";
+import { RichMessage } from "@/components/rich-message"; // rich-messages
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "medium" });
@@ -19,13 +20,16 @@ interface ItemProps {
   mine: boolean;
   /** Opens a conversation with the author (not offered on your own messages). */
   onOpenDirect: (username: string) => void;
+  /** rich-messages: who is looking, and starting a reply. */
+  me: Author;
+  onReply: (message: ChatMessage) => void;
 }
 
 // Text is rendered as a React text node: whatever it contains is shown, never interpreted as HTML.
-export function MessageItem({ message, mine, onOpenDirect }: ItemProps) {
+export function MessageItem({ message, mine, onOpenDirect, me, onReply }: ItemProps) {
   const { author } = message;
   return (
-    <li className={mine ? "message mine" : "message"} data-testid="message" data-seq={message.seq}>
+    <li className={mine ? "message mine" : "message"} data-testid="message" data-seq={message.seq} tabIndex={-1}>
       <div className="message-meta">
         {mine ? (
           <span className="message-author">{author.name}</span>
@@ -36,7 +40,7 @@ export function MessageItem({ message, mine, onOpenDirect }: ItemProps) {
         )}
         <Time iso={message.createdAt} />
       </div>
-      <p className="message-text">{message.text}</p>
+      <RichMessage message={message} me={me} onReply={onReply} /> {/* rich-messages */}
     </li>
   );
 }

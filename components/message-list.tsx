@@ -3,7 +3,7 @@
 import { useLayoutEffect, useRef } from "react";
 import { MessageItem, PendingItem } from "@/components/message-item";
 import type { RoomView } from "@/lib/client/use-room";
-import type { Author } from "@/lib/protocol";
+import type { Author, ChatMessage } from "@/lib/protocol";
 
 interface Props {
   state: RoomView;
@@ -12,11 +12,12 @@ interface Props {
   onLoadOlder: () => Promise<void>;
   onRetry: (clientId: string) => void;
   onOpenDirect: (username: string) => void;
+  onReply: (message: ChatMessage) => void; // rich-messages
 }
 
 const NEAR_BOTTOM_PX = 80;
 
-export function MessageList({ state, me, hasOlder, onLoadOlder, onRetry, onOpenDirect }: Props) {
+export function MessageList({ state, me, hasOlder, onLoadOlder, onRetry, onOpenDirect, onReply }: Props) {
   const ref = useRef<HTMLOListElement>(null);
   const firstSeq = state.messages[0]?.seq;
   const snapshot = useRef({ firstSeq, height: 0, top: 0, nearBottom: true });
@@ -51,7 +52,7 @@ export function MessageList({ state, me, hasOlder, onLoadOlder, onRetry, onOpenD
         </li>
       )}
       {state.messages.map((m) => (
-        <MessageItem key={m.seq} message={m} mine={m.author.id === me.id} onOpenDirect={onOpenDirect} />
+        <MessageItem key={m.seq} message={m} mine={m.author.id === me.id} onOpenDirect={onOpenDirect} me={me} onReply={onReply} />
       ))}
       {state.pending.map((p) => (
         <PendingItem key={p.clientId} outgoing={p} authorName={me.name} onRetry={() => onRetry(p.clientId)} />

@@ -37,6 +37,12 @@ export function RoomLink({ room, active }: { room: RoomSummary; active: boolean 
         <span className="room-link-name">{room.name}</span>
         <Loading />
         {room.visibility === "private" && <span className="visually-hidden"> (private)</span>}
+        {room.mentions > 0 && ( // rich-messages
+          <span className="badge mention-badge" data-testid="mention-badge">
+            <span aria-hidden="true">@{room.mentions}</span>
+            <span className="visually-hidden">, {room.mentions} mentioning you</span>
+          </span>
+        )}
         {unread > 0 && (
           <span className="badge" data-testid="unread-badge">
             <span aria-hidden="true">{unread > 99 ? "99+" : unread}</span>

@@ -4,6 +4,7 @@ import { BrowseRooms } from "@/components/browse-rooms";
 import { Disclosure } from "@/components/disclosure";
 import { NewMessageForm } from "@/components/new-message-form";
 import { NewRoomForm } from "@/components/new-room-form";
+import { NotificationToggle } from "@/components/notification-toggle"; // rich-messages
 import { RoomLink } from "@/components/room-link";
 import { useChat } from "@/lib/client/chat-context";
 import { sortRooms } from "@/lib/client/rooms-state";
@@ -30,6 +31,7 @@ export function Sidebar() {
         <Disclosure label="New room">{(close) => <NewRoomForm onDone={close} />}</Disclosure>
         <Disclosure label="Browse rooms">{(close) => <BrowseRooms onDone={close} />}</Disclosure>
         <Disclosure label="New message">{(close) => <NewMessageForm onDone={close} />}</Disclosure>
+        <NotificationToggle />
       </div>
     </nav>
   );

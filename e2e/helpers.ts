@@ -43,7 +43,8 @@ export async function signedInPage(browser: Browser, user: UserName): Promise<{ 
 
 export const messageList = (page: Page) => page.getByRole("log", { name: "Messages" });
 
-export const composer = (page: Page) => page.getByRole("textbox", { name: "Message" });
+// A combobox: the composer completes `@mentions` (ARIA combobox pattern).
+export const composer = (page: Page) => page.getByRole("combobox", { name: "Message" });
 
 /** The message items whose text contains `text`. */
 export const messagesWith = (page: Page, text: string): Locator =>

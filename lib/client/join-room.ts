@@ -13,6 +13,9 @@ export interface JoinTarget {
   lastSeq: () => number;
   append: (messages: ChatMessage[]) => void;
   onJoin: (res: RoomJoinResult) => void;
+  /** rich-messages: the room revision held, and what to do with the changes after it. */
+  rev: () => number;
+  changes: (res: RoomJoinResult) => void;
   /** False once the room is off screen: stop asking. */
   live: () => boolean;
 }
@@ -24,7 +27,7 @@ export interface JoinTarget {
  */
 export async function joinAndCatchUp(room: string, target: JoinTarget): Promise<string | null> {
   for (let attempt = 0; target.live() && getSocket().connected; ) {
-    const res = await request("room:join", { room, since: target.lastSeq() });
+    const res = await request("room:join", { room, since: target.lastSeq(), sinceRev: target.rev() });
     if (!target.live()) return null;
     if (!res.ok) {
       if (!TRANSIENT.has(res.error.code)) return res.error.message;
@@ -33,7 +36,8 @@ export async function joinAndCatchUp(room: string, target: JoinTarget): Promise<
     }
     target.onJoin(res);
     target.append(res.messages);
-    if (target.lastSeq() >= res.room.lastSeq || res.messages.length === 0) return null;
+    target.changes(res);
+    if ((target.lastSeq() >= res.room.lastSeq || res.messages.length === 0) && !res.hasMoreChanges) return null;
   }
   return null;
 }

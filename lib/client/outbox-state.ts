@@ -10,6 +10,8 @@ export interface OutboxEntry {
   status: "sending" | "failed";
   createdAt: string;
   room: string;
+  /** rich-messages: the seq of the message this one replies to. */
+  replyTo?: number;
   /** Why the last attempt failed, for a failed entry. */
   error?: string;
   /** Why a sending entry is waiting (rate limited), to show instead of "Sending…". */

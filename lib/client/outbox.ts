@@ -43,9 +43,9 @@ export function onDelivered(listener: (message: ChatMessage) => void): () => voi
   return () => void deliveredListeners.delete(listener);
 }
 
-export function sendText(room: string, text: string): void {
+export function sendText(room: string, text: string, replyTo?: number): void {
   const clientId = newClientId();
-  change(addEntry(entries, { room, clientId, text, status: "sending", createdAt: new Date().toISOString() }));
+  change(addEntry(entries, { room, clientId, text, replyTo, status: "sending", createdAt: new Date().toISOString() }));
   void deliver(clientId);
 }
 
@@ -79,7 +79,7 @@ async function deliver(clientId: string): Promise<void> {
       const entry = entries.find((e) => e.clientId === clientId);
       // Settled meanwhile, or offline: resumeDeliveries picks it up on reconnection.
       if (!entry || entry.status !== "sending" || !getSocket().connected) return;
-      const res = await request("message:send", { room: entry.room, text: entry.text, clientId });
+      const res = await request("message:send", { room: entry.room, text: entry.text, clientId, replyTo: entry.replyTo });
       if (res.ok) {
         change(removeEntries(entries, [clientId]));
         for (const listener of deliveredListeners) listener(res.message);

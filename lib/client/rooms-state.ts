@@ -17,19 +17,25 @@ export type RoomsAction =
   | { type: "remove"; slug: string }
   | { type: "read"; slug: string; lastReadSeq: number }
   /** `seen`: the message is the user's own, or arrived in the room on screen. */
-  | { type: "message"; message: ChatMessage; seen: boolean };
+  | { type: "message"; message: ChatMessage; seen: boolean; mentionsMe?: boolean };
 
 export const unreadOf = (room: Pick<RoomSummary, "lastSeq" | "lastReadSeq">) => Math.max(0, room.lastSeq - room.lastReadSeq);
+
+// rich-messages: unread mentions come counted from the server; they are cleared once everything
+// is read and counted up by live messages that mention the user, until the next room:list.
+const mentionsAt = (mentions: number, lastSeq: number, lastReadSeq: number) => (lastReadSeq >= lastSeq ? 0 : mentions);
 
 function merge(known: RoomSummary | undefined, incoming: RoomSummary): RoomSummary {
   const lastSeq = Math.max(known?.lastSeq ?? 0, incoming.lastSeq);
   const lastReadSeq = Math.max(known?.lastReadSeq ?? 0, incoming.lastReadSeq);
-  return { ...incoming, lastSeq, lastReadSeq, unread: unreadOf({ lastSeq, lastReadSeq }) };
+  const mentions = mentionsAt(incoming.mentions ?? 0, lastSeq, lastReadSeq);
+  return { ...incoming, lastSeq, lastReadSeq, mentions, unread: unreadOf({ lastSeq, lastReadSeq }) };
 }
 
-function withCounts(room: RoomSummary, lastSeq: number, lastReadSeq: number): RoomSummary {
-  if (lastSeq === room.lastSeq && lastReadSeq === room.lastReadSeq) return room;
-  return { ...room, lastSeq, lastReadSeq, unread: unreadOf({ lastSeq, lastReadSeq }) };
+function withCounts(room: RoomSummary, lastSeq: number, lastReadSeq: number, mentioned = 0): RoomSummary {
+  const mentions = mentionsAt((room.mentions ?? 0) + mentioned, lastSeq, lastReadSeq);
+  if (lastSeq === room.lastSeq && lastReadSeq === room.lastReadSeq && mentions === room.mentions) return room;
+  return { ...room, lastSeq, lastReadSeq, mentions, unread: unreadOf({ lastSeq, lastReadSeq }) };
 }
 
 function applyList(state: RoomsState, rooms: RoomSummary[], keep: ReadonlySet<string>): RoomsState {
@@ -64,7 +70,8 @@ export function roomsReducer(state: RoomsState, action: RoomsAction): RoomsState
       if (!room) return state;
       const lastSeq = Math.max(room.lastSeq, action.message.seq);
       const lastReadSeq = action.seen ? Math.max(room.lastReadSeq, action.message.seq) : room.lastReadSeq;
-      const next = withCounts(room, lastSeq, lastReadSeq);
+      const mentioned = action.mentionsMe && !action.seen && action.message.seq > room.lastSeq ? 1 : 0;
+      const next = withCounts(room, lastSeq, lastReadSeq, mentioned);
       return next === room ? state : { ...state, [room.slug]: next };
     }
   }

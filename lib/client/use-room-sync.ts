@@ -11,6 +11,10 @@ interface Run {
   lastSeq: () => number;
   /** Appends newer messages; true when one arrived ahead of a missing seq. */
   append: (messages: ChatMessage[]) => boolean;
+  /** rich-messages: applies live changes (true on a revision gap); the revision held; a join's changes. */
+  update: (message: ChatMessage) => boolean;
+  rev: () => number;
+  caughtUp: (res: RoomJoinResult) => void;
 }
 
 /**
@@ -34,6 +38,8 @@ export function useRoomSync(room: string, run: Run, onJoin: (res: RoomJoinResult
     const failure = await joinAndCatchUp(room, {
       lastSeq: () => latest.current.run.lastSeq(),
       append: (messages) => void latest.current.run.append(messages),
+      rev: () => latest.current.run.rev(),
+      changes: (res) => latest.current.run.caughtUp(res),
       onJoin: (res) => {
         setError(null);
         setJoined(true);
@@ -63,7 +69,15 @@ export function useRoomSync(room: string, run: Run, onJoin: (res: RoomJoinResult
     const receive = (message: ChatMessage) => {
       if (message.room === room && latest.current.run.append([message])) catchUp();
     };
-    const stopListening = listen(socket, { connect: catchUp, disconnect: () => setJoined(false), "message:new": receive });
+    const updated = (message: ChatMessage) => {
+      if (message.room === room && latest.current.run.update(message)) catchUp();
+    };
+    const stopListening = listen(socket, {
+      connect: catchUp,
+      disconnect: () => setJoined(false),
+      "message:new": receive,
+      "message:updated": updated, // rich-messages
+    });
     const stopDelivered = onDelivered(receive);
     if (socket.connected) catchUp();
     return () => {

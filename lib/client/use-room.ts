@@ -6,6 +6,7 @@ import { pendingIn, type OutboxEntry } from "@/lib/client/outbox-state";
 import { request } from "@/lib/client/request";
 import { appendMessages, emptyRoom, hasOlder, lastSeqOf, prependMessages, type RoomState } from "@/lib/client/room-state";
 import { useRoomSync } from "@/lib/client/use-room-sync";
+import { noteRevision, revisionAfterJoin, updateMessages } from "@/lib/client/message-updates";
 import { MAX_PAGE, type ChatMessage, type RoomJoinResult } from "@/lib/protocol";
 
 /** What a room shows: its stored messages, then this tab's messages still on their way. */
@@ -18,9 +19,10 @@ export interface RoomView {
  * One open room: a gap-free run of messages kept complete by useRoomSync, older pages on demand,
  * and sends through the tab's outbox (lib/client/outbox.ts), pending until their message is in view.
  */
-export function useRoom(room: string, selfId: number, initial: ChatMessage[], onJoin: (res: RoomJoinResult) => void) {
+export function useRoom(room: string, selfId: number, initial: ChatMessage[], onJoin: (res: RoomJoinResult) => void, initialRev = 0) {
   const [state, setState] = useState<RoomState>(() => appendMessages(emptyRoom, initial).state);
   const stateRef = useRef(state);
+  const revRef = useRef(initialRev); // rich-messages: the room revision the messages on screen reflect
   const loadingOlder = useRef(false);
 
   const run = useMemo(
@@ -32,6 +34,18 @@ export function useRoom(room: string, selfId: number, initial: ChatMessage[], on
         // Seen in the room means stored: the outbox stops sending them (an ack may have been lost).
         settle(messages.filter((m) => m.author.id === selfId).map((m) => m.clientId));
         return result.gap;
+      },
+      // rich-messages: edits, deletes and reactions, live and caught up.
+      update(message: ChatMessage) {
+        setState((stateRef.current = updateMessages(stateRef.current, [message])));
+        const noted = noteRevision(revRef.current, message.rev);
+        revRef.current = noted.rev;
+        return noted.gap;
+      },
+      rev: () => revRef.current,
+      caughtUp(res: RoomJoinResult) {
+        setState((stateRef.current = updateMessages(stateRef.current, res.changes ?? [])));
+        revRef.current = revisionAfterJoin(revRef.current, res);
       },
     }),
     [selfId],
@@ -52,7 +66,7 @@ export function useRoom(room: string, selfId: number, initial: ChatMessage[], on
     () => ({ messages: state.messages, pending: pendingIn(outbox, room, state.messages, selfId) }),
     [outbox, room, selfId, state.messages],
   );
-  const send = useCallback((text: string) => sendText(room, text), [room]);
+  const send = useCallback((text: string, replyTo?: number) => sendText(room, text, replyTo), [room]);
 
   return { view, joined, ready, error, hasOlder: hasOlder(state), send, retry: retrySend, loadOlder };
 }

@@ -5,6 +5,8 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "r
 import { createChangeLog } from "@/lib/client/change-log";
 import { listen } from "@/lib/client/listen";
 import { LOBBY, roomHref } from "@/lib/client/paths";
+import { notifyMention } from "@/lib/client/mention-notifications";
+import { mentionsUser } from "@/lib/client/mentions";
 import { createReadMarker } from "@/lib/client/read-marker";
 import { request } from "@/lib/client/request";
 import { initialRooms, roomsReducer } from "@/lib/client/rooms-state";
@@ -16,11 +18,15 @@ import type { RoomSummary } from "@/lib/protocol";
  * (what was missed while offline), then the membership, read-marker and message events of every
  * room, open or not (the server subscribes the socket to all of them).
  */
-export function useRooms(selfId: number, initial: RoomSummary[], activeSlug: string | null) {
+export function useRooms(selfId: number, initial: RoomSummary[], activeSlug: string | null, selfUsername = "") {
   const router = useRouter();
   const [rooms, dispatch] = useReducer(roomsReducer, initial, initialRooms);
   const active = useRef(activeSlug);
   const [changes] = useState(createChangeLog);
+  const roomsRef = useRef(rooms); // rich-messages: the room's name for a mention notification
+  useEffect(() => {
+    roomsRef.current = rooms;
+  }, [rooms]);
   useEffect(() => {
     active.current = activeSlug;
   }, [activeSlug]);
@@ -48,10 +54,13 @@ export function useRooms(selfId: number, initial: RoomSummary[], activeSlug: str
       "room:read": ({ room, lastReadSeq }) => dispatch({ type: "read", slug: room, lastReadSeq }),
       "message:new": (message) => {
         const onScreen = message.room === active.current && document.visibilityState === "visible";
-        dispatch({ type: "message", message, seen: message.author.id === selfId || onScreen });
+        // rich-messages: mentions of me count in the sidebar and notify while the tab is hidden.
+        const mentionsMe = message.author.id !== selfId && mentionsUser(message, selfUsername);
+        dispatch({ type: "message", message, seen: message.author.id === selfId || onScreen, mentionsMe });
+        if (mentionsMe) notifyMention(message, roomsRef.current[message.room]?.name ?? message.room);
       },
     });
-  }, [changes, router, selfId]);
+  }, [changes, router, selfId, selfUsername]);
 
   const markRead = useMemo(
     () =>

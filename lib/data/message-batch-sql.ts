@@ -1,6 +1,5 @@
 import type { Tx } from "@/lib/db";
 import { SqlParams, type SqlColumn } from "@/lib/data/sql-params";
-import type { ChatMessage } from "@/lib/protocol";
 
 // The statements of one group commit (lib/data/send-message.ts), each one round trip whatever the
 // batch holds. Per-row Prisma queries cost a trip through the query engine each: a batch of n
@@ -13,6 +12,7 @@ export interface NewMessageRow {
   clientId: string;
   text: string;
   createdAt: Date;
+  replyToSeq: number | null;
 }
 
 // The inserted columns: a new Message column is one more entry here and in NewMessageRow.
@@ -23,6 +23,7 @@ const MESSAGE_COLUMNS: readonly SqlColumn[] = [
   ["clientId", "text"],
   ["text", "text"],
   ["createdAt", "timestamp(3)"],
+  ["replyToSeq", "integer"],
 ];
 
 /** Inserts the rows; returns their ids keyed by `${roomId}:${seq}`. */
@@ -65,35 +66,32 @@ export async function raiseReadMarkers(tx: Tx, markers: readonly { roomId: numbe
   await tx.$executeRawUnsafe(sql, ...p.values);
 }
 
-interface StoredRow {
-  id: number;
-  seq: number;
-  clientId: string;
-  text: string;
-  createdAt: Date | string;
-  authorId: number;
-  slug: string;
-  username: string;
-  name: string;
+/** Stores who each new message mentions (usernames as written, not looked up). */
+export async function insertMentionRows(tx: Tx, rows: readonly { roomId: number; seq: number; username: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const p = new SqlParams();
+  const r = p.table(rows, [["roomId", "integer"], ["seq", "integer"], ["username", "text"]]);
+  await tx.$executeRawUnsafe(`INSERT INTO "MessageMention" ("roomId", "seq", "username") SELECT "roomId", "seq", "username" FROM ${r} AS r`, ...p.values);
 }
 
-/** Messages already stored under these (author, clientId) keys, as they were acknowledged. */
-export async function findSentMessages(tx: Tx, keys: readonly { authorId: number; clientId: string }[]): Promise<ChatMessage[]> {
+/** A message already stored under an (author, clientId) key: enough to read it whole. */
+export interface SentMessageKey {
+  roomId: number;
+  slug: string;
+  seq: number;
+  authorId: number;
+  clientId: string;
+}
+
+/** Messages already stored under these (author, clientId) keys. */
+export async function findSentMessages(tx: Tx, keys: readonly { authorId: number; clientId: string }[]): Promise<SentMessageKey[]> {
   if (keys.length === 0) return [];
   const p = new SqlParams();
   const k = p.table(keys, [["authorId", "integer"], ["clientId", "text"]]);
   const sql =
-    `SELECT m."id", m."seq", m."clientId", m."text", m."createdAt", m."authorId", r."slug", u."username", u."name" ` +
+    `SELECT m."roomId", r."slug", m."seq", m."authorId", m."clientId" ` +
     `FROM ${k} AS k JOIN "Message" m ON m."authorId" = k."authorId" AND m."clientId" = k."clientId" ` +
-    `JOIN "Room" r ON r."id" = m."roomId" JOIN "User" u ON u."id" = m."authorId"`;
-  const rows = await tx.$queryRawUnsafe<StoredRow[]>(sql, ...p.values);
-  return rows.map((row) => ({
-    id: Number(row.id),
-    room: row.slug,
-    seq: Number(row.seq),
-    clientId: row.clientId,
-    text: row.text,
-    createdAt: new Date(row.createdAt).toISOString(),
-    author: { id: Number(row.authorId), username: row.username, name: row.name },
-  }));
+    `JOIN "Room" r ON r."id" = m."roomId"`;
+  const rows = await tx.$queryRawUnsafe<SentMessageKey[]>(sql, ...p.values);
+  return rows.map((row) => ({ ...row, roomId: Number(row.roomId), seq: Number(row.seq), authorId: Number(row.authorId) }));
 }

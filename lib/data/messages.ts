@@ -1,27 +1,11 @@
 import { reader } from "@/lib/db";
 import { SqlParams } from "@/lib/data/sql-params";
+import { completePage, type PageRow } from "@/lib/data/message-page";
 import type { ChatMessage } from "@/lib/protocol";
+import { readMessages } from "@/lib/data/read-messages";
 
-interface MessageRow {
-  id: number;
-  seq: number;
-  clientId: string;
-  text: string;
-  createdAt: Date;
-  author: ChatMessage["author"];
-}
-
-export function toChatMessage(room: string, row: MessageRow): ChatMessage {
-  return {
-    id: row.id,
-    room,
-    seq: row.seq,
-    clientId: row.clientId,
-    text: row.text,
-    createdAt: row.createdAt.toISOString(),
-    author: row.author,
-  };
-}
+// The row mapping lives in message-row.ts; re-exported for the send path, which imports it from here.
+export { messageFields, toChatMessage } from "@/lib/data/message-row";
 
 interface ListInput {
   room: { id: number; slug: string };
@@ -32,22 +16,13 @@ interface ListInput {
   limit: number;
 }
 
-// A page as one raw join (message with its author) rather than findMany with a relation: Prisma's
-// client engine ran two queries and built several objects per row and field, and the garbage of a
-// busy history reader, not the query, made its p99 (docs/benchmarks.md).
+// A page as one raw join (message with its author) rather than findMany with relations: Prisma's
+// client engine ran several queries and built several objects per row and field, and the garbage
+// of a busy history reader, not the query, made its p99 (docs/benchmarks.md). Reactions and reply
+// previews are read afterwards, and only for the rows that have them (message-page.ts).
 const PAGE_COLUMNS =
-  `m."id", m."seq", m."clientId", m."text", m."createdAt", m."authorId", u."username", u."name"`;
-
-interface PageRow {
-  id: number;
-  seq: number;
-  clientId: string;
-  text: string;
-  createdAt: Date | string;
-  authorId: number;
-  username: string;
-  name: string;
-}
+  `m."id", m."seq", m."clientId", m."text", m."createdAt", m."rev", m."editedAt", m."deletedAt", m."replyToSeq", ` +
+  `m."authorId", u."username", u."name"`;
 
 /**
  * One page of a room's messages in ascending seq. Without `since` it is the newest page (before
@@ -65,13 +40,18 @@ export async function listMessages(input: ListInput): Promise<ChatMessage[]> {
     `WHERE ${where.join(" AND ")} ORDER BY m."seq" ${forward ? "ASC" : "DESC"} LIMIT ${p.add(input.limit)}`;
   const rows = await db.$queryRawUnsafe<PageRow[]>(sql, ...p.values);
   if (!forward) rows.reverse();
-  return rows.map((row) => ({
-    id: row.id,
-    room: input.room.slug,
-    seq: row.seq,
-    clientId: row.clientId,
-    text: row.text,
-    createdAt: new Date(row.createdAt).toISOString(),
-    author: { id: row.authorId, username: row.username, name: row.name },
-  }));
+  return completePage(db, input.room, rows);
+}
+
+/** Messages of a room changed (edited, deleted, reactions) after revision `sinceRev`, by ascending rev. */
+export async function listChanges(input: { room: { id: number; slug: string }; sinceRev: number; limit: number }): Promise<ChatMessage[]> {
+  const db = await reader();
+  return readMessages(db, input.room, { where: { rev: { gt: input.sinceRev } }, orderBy: { rev: "asc" }, take: input.limit });
+}
+
+/** One message of a room by seq, or null. */
+export async function findMessage(input: { room: { id: number; slug: string }; seq: number }): Promise<ChatMessage | null> {
+  const db = await reader();
+  const [message] = await readMessages(db, input.room, { where: { seq: input.seq }, take: 1 });
+  return message ?? null;
 }

@@ -2,6 +2,7 @@ import { reader } from "@/lib/db";
 import type { Author, RoomSummary } from "@/lib/protocol";
 import type { Room } from "@/lib/data/rooms";
 import { roomFields } from "@/lib/data/rooms";
+import { countMentionsByRoom, countRoomMentions } from "@/lib/data/count-mentions";
 
 const authorFields = { id: true, username: true, name: true } as const;
 
@@ -12,7 +13,7 @@ function peerIdOf(room: Pick<Room, "dmKey">, userId: number): number | null {
   return low === userId ? high! : low!;
 }
 
-function summarize(room: Room, lastReadSeq: number, peer: Author | null): RoomSummary {
+function summarize(room: Room, lastReadSeq: number, peer: Author | null, mentions: number): RoomSummary {
   return {
     slug: room.slug,
     name: peer ? peer.name : room.name,
@@ -20,6 +21,8 @@ function summarize(room: Room, lastReadSeq: number, peer: Author | null): RoomSu
     lastSeq: room.lastSeq,
     lastReadSeq,
     unread: Math.max(0, room.lastSeq - lastReadSeq),
+    mentions,
+    lastRev: room.lastRev,
     peer,
   };
 }
@@ -34,8 +37,11 @@ async function peersById(ids: number[]): Promise<Map<number, Author>> {
 /** One room as `userId` sees it. */
 export async function summarizeRoom(input: { room: Room; userId: number; lastReadSeq: number }): Promise<RoomSummary> {
   const peerId = peerIdOf(input.room, input.userId);
-  const peers = await peersById(peerId === null ? [] : [peerId]);
-  return summarize(input.room, input.lastReadSeq, peerId === null ? null : (peers.get(peerId) ?? null));
+  const [peers, mentions] = await Promise.all([
+    peersById(peerId === null ? [] : [peerId]),
+    countRoomMentions({ roomId: input.room.id, userId: input.userId, afterSeq: input.lastReadSeq }),
+  ]);
+  return summarize(input.room, input.lastReadSeq, peerId === null ? null : (peers.get(peerId) ?? null), mentions);
 }
 
 /** Every room `userId` is a member of, with unread counts: public and private rooms by name, then conversations. */
@@ -46,11 +52,12 @@ export async function listRoomSummaries(input: { userId: number }): Promise<Room
     select: { lastReadSeq: true, room: { select: roomFields } },
   });
   const peerIds = memberships.map((m) => peerIdOf(m.room, input.userId)).filter((id): id is number => id !== null);
-  const peers = await peersById([...new Set(peerIds)]);
+  const [peers, mentions] = await Promise.all([peersById([...new Set(peerIds)]), countMentionsByRoom({ userId: input.userId })]);
   return memberships
     .map((m) => {
       const peerId = peerIdOf(m.room, input.userId);
-      return summarize(m.room as Room, m.lastReadSeq, peerId === null ? null : (peers.get(peerId) ?? null));
+      const peer = peerId === null ? null : (peers.get(peerId) ?? null);
+      return summarize(m.room as Room, m.lastReadSeq, peer, mentions.get(m.room.id) ?? 0);
     })
     .sort((a, b) => Number(a.visibility === "direct") - Number(b.visibility === "direct") || a.name.localeCompare(b.name));
 }

@@ -10,9 +10,10 @@ export interface Room {
   visibility: Visibility;
   dmKey: string | null;
   lastSeq: number;
+  lastRev: number;
 }
 
-export const roomFields = { id: true, slug: true, name: true, visibility: true, dmKey: true, lastSeq: true } as const;
+export const roomFields = { id: true, slug: true, name: true, visibility: true, dmKey: true, lastSeq: true, lastRev: true } as const;
 
 export async function findRoom(input: { slug: string }): Promise<Room | null> {
   const db = await reader();

@@ -2,13 +2,17 @@ import { writeTransaction, type Tx } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import type { Author, ChatMessage } from "@/lib/protocol";
 import { toChatMessage } from "@/lib/data/messages";
-import { bumpRoomSeqs, findSentMessages, insertMessageRows, raiseReadMarkers, type NewMessageRow } from "@/lib/data/message-batch-sql";
+import { bumpRoomSeqs, findSentMessages, insertMentionRows, insertMessageRows, raiseReadMarkers, type NewMessageRow } from "@/lib/data/message-batch-sql";
+import { readMessages } from "@/lib/data/read-messages";
 
 export interface SendInput {
   room: { id: number; slug: string };
   author: Author;
   text: string;
   clientId: string;
+  /** rich-messages: the parent's seq, checked by the caller; usernames parsed from the text. */
+  replyTo?: number;
+  mentions?: string[];
 }
 
 export interface SendResult {
@@ -91,9 +95,13 @@ async function storeBatch(tx: Tx, inputs: SendInput[]): Promise<SendResult[]> {
   });
 }
 
-/** A retry must describe the same message; reusing a clientId for another one is a client bug. */
+/**
+ * A retry must describe the same message; reusing a clientId for another one is a client bug.
+ * A message edited or deleted since its first send no longer holds the text it was sent with.
+ */
 function sameMessage(first: ChatMessage, retry: SendInput): ChatMessage {
-  if (first.room !== retry.room.slug || first.text !== retry.text) {
+  const changed = first.editedAt !== null || first.deletedAt !== null;
+  if (first.room !== retry.room.slug || (!changed && first.text !== retry.text)) {
     throw new AppError("invalid", "clientId was already used for a different message");
   }
   return first;
@@ -101,8 +109,13 @@ function sameMessage(first: ChatMessage, retry: SendInput): ChatMessage {
 
 async function findExisting(tx: Tx, inputs: SendInput[]): Promise<Map<string, ChatMessage>> {
   const keys = new Map(inputs.map((i) => [keyOf(i.author.id, i.clientId), { authorId: i.author.id, clientId: i.clientId }]));
-  const found = await findSentMessages(tx, [...keys.values()]);
-  return new Map(found.map((message) => [keyOf(message.author.id, message.clientId), message]));
+  const found = new Map<string, ChatMessage>();
+  // Retries are rare: each one found is read whole (reactions, reply preview) as the wire shows it.
+  for (const sent of await findSentMessages(tx, [...keys.values()])) {
+    const [message] = await readMessages(tx, { id: sent.roomId, slug: sent.slug }, { where: { seq: sent.seq }, take: 1 });
+    if (message) found.set(keyOf(sent.authorId, sent.clientId), message);
+  }
+  return found;
 }
 
 async function insertFresh(tx: Tx, inputs: SendInput[]): Promise<Map<string, ChatMessage>> {
@@ -117,12 +130,14 @@ async function insertFresh(tx: Tx, inputs: SendInput[]): Promise<Map<string, Cha
     text: input.text,
     seq: nextSeq(input.room.id),
     createdAt,
+    replyToSeq: input.replyTo ?? null, // rich-messages
   }));
   const ids = await insertMessageRows(tx, rows);
+  await insertMentionRows(tx, inputs.flatMap((input, i) => (input.mentions ?? []).map((username) => ({ roomId: rows[i]!.roomId, seq: rows[i]!.seq, username }))));
   await advanceAuthorsReadMarkers(tx, rows);
   inputs.forEach((input, i) => {
     const row = rows[i]!;
-    const message = toChatMessage(input.room.slug, { ...row, id: ids.get(`${row.roomId}:${row.seq}`)!, author: input.author });
+    const message = toChatMessage(input.room.slug, { ...row, id: ids.get(`${row.roomId}:${row.seq}`)!, author: input.author, mentions: input.mentions ?? [] });
     stored.set(keyOf(input.author.id, input.clientId), message);
   });
   return stored;

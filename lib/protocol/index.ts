@@ -3,7 +3,10 @@ import type { Author, ChatMessage, PublicRoom, RoomSummary } from "@/lib/protoco
 import type {
   DmOpenInput,
   EmptyInput,
+  MessageDeleteInput,
+  MessageEditInput,
   MessageHistoryInput,
+  MessageReactInput,
   MessageSendInput,
   RoomCreateInput,
   RoomInviteInput,
@@ -16,6 +19,8 @@ import type {
 // The Socket.IO contract, shared by server and client; docs/protocol.md describes it in prose.
 export * from "@/lib/protocol/models";
 export * from "@/lib/protocol/schemas";
+export * from "@/lib/protocol/emoji";
+export * from "@/lib/protocol/mentions";
 
 export interface AckError {
   ok: false;
@@ -25,7 +30,14 @@ export interface AckError {
 export type Ack<T extends object> = ({ ok: true } & T) | AckError;
 export type AckCallback<T extends object> = (response: Ack<T>) => void;
 
-export type RoomJoinResult = { room: RoomSummary; messages: ChatMessage[]; online: Author[] };
+export type RoomJoinResult = {
+  room: RoomSummary;
+  messages: ChatMessage[];
+  online: Author[];
+  /** With `sinceRev` only: messages changed after it, by ascending rev, and whether more remain. */
+  changes?: ChatMessage[];
+  hasMoreChanges?: boolean;
+};
 export type RoomListResult = { rooms: RoomSummary[] };
 export type RoomBrowseResult = { rooms: PublicRoom[] };
 export type RoomResult = { room: RoomSummary };
@@ -48,10 +60,16 @@ export interface ClientToServerEvents {
   "message:send": Event<MessageSendInput, MessageSendResult>;
   "message:history": Event<MessageHistoryInput, MessageHistoryResult>;
   typing: Event<TypingInput, Empty>;
+  "message:edit": Event<MessageEditInput, MessageSendResult>;
+  "message:delete": Event<MessageDeleteInput, MessageSendResult>;
+  "message:react": Event<MessageReactInput, MessageSendResult>;
+  "room:members": Event<RoomRefInput, { members: Author[] }>;
 }
 
 export interface ServerToClientEvents {
   "message:new": (message: ChatMessage) => void;
+  /** A message was edited, deleted or its reactions changed: the whole message, with its new rev. */
+  "message:updated": (message: ChatMessage) => void;
   /** The user became a member of a room (created, joined, invited, or a direct conversation opened). */
   "room:added": (room: RoomSummary) => void;
   /** The user left a room, from this or another device. */

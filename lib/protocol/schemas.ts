@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emojiSchema } from "@/lib/protocol/emoji";
 
 // Client payloads. Each is parsed at run time; unknown fields are stripped (a spoofed author
 // is ignored). The inferred types are what the client sends.
@@ -9,6 +10,8 @@ export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 100;
 /** Most messages one `room:join` with `since` returns; the client asks again from the last one. */
 export const MAX_CATCH_UP = 1000;
+/** Most changed messages one `room:join` with `sinceRev` returns (`hasMoreChanges` tells the rest). */
+export const MAX_CHANGES = 500;
 
 const wellFormed = (s: string) => s.isWellFormed();
 const characters = (s: string) => [...s].length;
@@ -53,7 +56,7 @@ export const seqSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 /** Events that take no arguments accept `{}`, null or nothing at all (undefined travels as null). */
 export const emptySchema = z.object({}).nullish();
 
-export const roomJoinSchema = z.object({ room: roomSlugSchema, since: seqSchema.optional() });
+export const roomJoinSchema = z.object({ room: roomSlugSchema, since: seqSchema.optional(), sinceRev: seqSchema.optional() });
 export const roomRefSchema = z.object({ room: roomSlugSchema });
 export const roomCreateSchema = z.object({ name: roomNameSchema, visibility: z.enum(["public", "private"]) });
 export const roomInviteSchema = z.object({ room: roomSlugSchema, username: usernameSchema });
@@ -65,7 +68,14 @@ export const messageSendSchema = z.object({
   room: roomSlugSchema,
   text: messageTextSchema,
   clientId: clientIdSchema,
+  /** The seq of the message replied to, in the same room. */
+  replyTo: seqSchema.min(1).optional(),
 });
+
+const messageRef = { room: roomSlugSchema, seq: seqSchema.min(1) };
+export const messageEditSchema = z.object({ ...messageRef, text: messageTextSchema });
+export const messageDeleteSchema = z.object(messageRef);
+export const messageReactSchema = z.object({ ...messageRef, emoji: emojiSchema, on: z.boolean() });
 
 export const messageHistorySchema = z.object({
   room: roomSlugSchema,
@@ -82,4 +92,7 @@ export type DmOpenInput = z.input<typeof dmOpenSchema>;
 export type TypingInput = z.input<typeof typingSchema>;
 export type MessageSendInput = z.input<typeof messageSendSchema>;
 export type MessageHistoryInput = z.input<typeof messageHistorySchema>;
+export type MessageEditInput = z.input<typeof messageEditSchema>;
+export type MessageDeleteInput = z.input<typeof messageDeleteSchema>;
+export type MessageReactInput = z.input<typeof messageReactSchema>;
 export type EmptyInput = z.input<typeof emptySchema>;

@@ -23,6 +23,10 @@ export const DEFAULT_LIMITS: Record<LimitedEvent, Limit> = {
   "room:invite": { perSecond: 2, burst: 20 },
   "room:leave": { perSecond: 2, burst: 20 },
   "dm:open": { perSecond: 2, burst: 20 },
+  "message:edit": { perSecond: 2, burst: 20 },
+  "message:delete": { perSecond: 2, burst: 20 },
+  "message:react": { perSecond: 5, burst: 30 },
+  "room:members": { perSecond: 2, burst: 20 },
 };
 
 export const LIMITED_EVENTS = Object.keys(DEFAULT_LIMITS) as LimitedEvent[];

@@ -3,6 +3,8 @@ import { connectedSockets, reconnects, rejectedConnections } from "@/lib/ops/met
 import { env } from "@/lib/env";
 import { handshakeReads } from "@/lib/socket/authenticate";
 import { membershipsAdded } from "@/lib/socket/membership";
+import { registerMemberListHandlers } from "@/lib/socket/member-list-handlers";
+import { registerMessageChangeHandlers } from "@/lib/socket/message-change-handlers";
 import { registerMessageHandlers } from "@/lib/socket/message-handlers";
 import { limitPackets } from "@/lib/socket/packet-flood";
 import { trackConnect, trackDisconnect } from "@/lib/socket/presence";
@@ -56,6 +58,8 @@ export function onConnection(io: ChatServer, socket: ChatSocket): void {
   registerRoomHandlers(io, socket);
   registerRoomMembershipHandlers(io, socket);
   registerMessageHandlers(io, socket);
+  registerMessageChangeHandlers(io, socket);
+  registerMemberListHandlers(socket);
   registerTypingHandlers(socket);
   const presenceFailed = (error: unknown) => logger.warn({ err: error }, "presence update failed");
   trackConnect(io, socket).catch(presenceFailed);

@@ -1,15 +1,21 @@
 import { listMessages } from "@/lib/data/messages";
+import { findReplyParent } from "@/lib/data/find-reply-parent";
 import { sendMessage } from "@/lib/data/send-message";
-import { messageHistorySchema, messageSendSchema } from "@/lib/protocol";
+import { messageHistorySchema, messageSendSchema, parseMentions } from "@/lib/protocol";
 import { messagesReceived } from "@/lib/ops/metrics";
 import { joinedRoom } from "@/lib/socket/joined-room";
 import { onEvent } from "@/lib/socket/on-event";
 import { channelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
 
 export function registerMessageHandlers(io: ChatServer, socket: ChatSocket): void {
-  onEvent(socket, "message:send", messageSendSchema, async ({ room: slug, text, clientId }) => {
+  onEvent(socket, "message:send", messageSendSchema, async ({ room: slug, text, clientId, replyTo }) => {
     const room = await joinedRoom(socket, slug);
-    const { message, created } = await sendMessage({ room, author: socket.data.user, text, clientId });
+    // rich-messages: a reply's parent is looked up (parents are never removed, only tombstoned).
+    const parent = replyTo === undefined ? null : await findReplyParent({ room, seq: replyTo });
+    const mentions = parseMentions(text);
+    const sent = await sendMessage({ room, author: socket.data.user, text, clientId, replyTo, mentions });
+    const { created } = sent;
+    const message = { ...sent.message, mentions, replyTo: parent };
     // Emitted synchronously after the commit resolves, so broadcasts leave in seq order.
     if (created) {
       io.to(channelOf(slug)).emit("message:new", message);

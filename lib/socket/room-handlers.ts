@@ -1,10 +1,10 @@
 import { markRead, removeMember } from "@/lib/data/members";
-import { listMessages } from "@/lib/data/messages";
+import { listChanges, listMessages } from "@/lib/data/messages";
 import { memberRoom, openRoom } from "@/lib/data/room-access";
 import { listRoomSummaries, summarizeRoom } from "@/lib/data/room-summaries";
 import { listPublicRooms } from "@/lib/data/rooms";
 import { AppError } from "@/lib/errors";
-import { DEFAULT_PAGE, MAX_CATCH_UP, emptySchema, roomJoinSchema, roomReadSchema, roomRefSchema } from "@/lib/protocol";
+import { DEFAULT_PAGE, MAX_CATCH_UP, MAX_CHANGES, emptySchema, roomJoinSchema, roomReadSchema, roomRefSchema } from "@/lib/protocol";
 import { farewellMember, subscribe, welcomeMember } from "@/lib/socket/membership";
 import { catchUps } from "@/lib/ops/metrics";
 import { onEvent } from "@/lib/socket/on-event";
@@ -14,7 +14,7 @@ import { channelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/li
 export function registerRoomHandlers(io: ChatServer, socket: ChatSocket): void {
   const { user } = socket.data;
 
-  onEvent(socket, "room:join", roomJoinSchema, async ({ room: slug, since }) => {
+  onEvent(socket, "room:join", roomJoinSchema, async ({ room: slug, since, sinceRev }) => {
     const { room, lastReadSeq, joined } = await openRoom({ slug, userId: user.id });
     // Subscribe before reading, so a message stored in between arrives live or in the page, never
     // neither. This socket directly: through Redis, welcomeMember's joins land a moment later.
@@ -27,7 +27,10 @@ export function registerRoomHandlers(io: ChatServer, socket: ChatSocket): void {
     if (since !== undefined) catchUps.observe(messages.length);
     const current = { ...room, lastSeq: Math.max(room.lastSeq, messages.at(-1)?.seq ?? 0) };
     const summary = await summarizeRoom({ room: current, userId: user.id, lastReadSeq });
-    return { room: summary, messages, online: await onlineMembers(room.id) };
+    // rich-messages: changes after sinceRev; room.lastRev was read before them (see protocol §8.2).
+    const changed = sinceRev === undefined ? null : await listChanges({ room, sinceRev, limit: MAX_CHANGES + 1 });
+    const changes = changed && { changes: changed.slice(0, MAX_CHANGES), hasMoreChanges: changed.length > MAX_CHANGES };
+    return { room: summary, messages, online: await onlineMembers(room.id), ...changes };
   });
 
   onEvent(socket, "room:list", emptySchema, async () => ({ rooms: await listRoomSummaries({ userId: user.id }) }));

@@ -25,10 +25,14 @@ const templates: Partial<Record<EventName, () => Record<string, unknown>>> = {
   "message:send": () => ({ room: "lobby", text: "hello", clientId: clientId("fz") }),
   "message:history": () => ({ room: "lobby", before: 1 }),
   typing: () => ({ room: "lobby", typing: false }),
+  "message:edit": () => ({ room: "lobby", seq: 1, text: "edited" }),
+  "message:delete": () => ({ room: "lobby", seq: 1 }),
+  "message:react": () => ({ room: "lobby", seq: 1, emoji: "👍", on: true }),
+  "room:members": () => ({ room: "lobby" }),
 };
 const fielded = Object.keys(templates) as EventName[];
 const allEvents: EventName[] = [...fielded, "room:list", "room:browse"];
-const unknownEvents = ["message:delete", "admin", "__proto__", "constructor", "hasOwnProperty", "toString", "x".repeat(300)];
+const unknownEvents = ["message:purge", "admin", "__proto__", "constructor", "hasOwnProperty", "toString", "x".repeat(300)];
 const texts = ["hi", "😀 emoji", "  padded  ", "DROP TABLE Message;--", "<script>alert(1)</script>", "\u0000nul", "ü".repeat(4000)];
 
 interface Case {

@@ -133,6 +133,10 @@ const payloads: Record<EventName, () => unknown> = {
   "message:send": () => ({ room: "lobby", text: "hi", clientId: clientId() }),
   "message:history": () => ({ room: "lobby", before: 1 }),
   typing: () => ({ room: "lobby", typing: false }),
+  "message:edit": () => ({ room: "lobby", seq: 1, text: "edited" }),
+  "message:delete": () => ({ room: "lobby", seq: 1 }),
+  "message:react": () => ({ room: "lobby", seq: 1, emoji: "👍", on: true }),
+  "room:members": () => ({ room: "lobby" }),
 };
 
 describe("rate limits (every event, configured through RATE_LIMITS)", () => {

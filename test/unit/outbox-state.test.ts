@@ -12,6 +12,12 @@ const stored = (clientId: string, authorId: number): ChatMessage => ({
   text: clientId,
   createdAt: new Date(0).toISOString(),
   author: { id: authorId, username: "u", name: "U" },
+  rev: 0,
+  editedAt: null,
+  deletedAt: null,
+  reactions: [],
+  replyTo: null,
+  mentions: [],
 });
 
 describe("outbox state", () => {

@@ -11,6 +11,12 @@ const msg = (seq: number, clientId = `c${seq}`): ChatMessage => ({
   text: `m${seq}`,
   createdAt: new Date(0).toISOString(),
   author: { id: 1, username: "alice", name: "Alice" },
+  rev: 0,
+  editedAt: null,
+  deletedAt: null,
+  reactions: [],
+  replyTo: null,
+  mentions: [],
 });
 const seqs = (state: { messages: ChatMessage[] }) => state.messages.map((m) => m.seq);
 

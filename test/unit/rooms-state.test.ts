@@ -10,6 +10,8 @@ const room = (slug: string, lastSeq: number, lastReadSeq: number, extra: Partial
   lastSeq,
   lastReadSeq,
   unread: lastSeq - lastReadSeq,
+  mentions: 0,
+  lastRev: 0,
   peer: null,
   ...extra,
 });
@@ -21,6 +23,12 @@ const message = (roomSlug: string, seq: number, authorId = 2): ChatMessage => ({
   text: "x",
   createdAt: new Date(0).toISOString(),
   author: { id: authorId, username: "bob", name: "Bob" },
+  rev: 0,
+  editedAt: null,
+  deletedAt: null,
+  reactions: [],
+  replyTo: null,
+  mentions: [],
 });
 const unread = (state: RoomsState, slug: string) => (state[slug] ? unreadOf(state[slug]) : undefined);
 
