@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { connect, login, loginOrFail, logout, waitFor } from "../helpers/client";
+import { call, clientId, collect, connect, connectAs, login, loginOrFail, logout, until, waitFor } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
 
 describe("socket handshake", () => {
@@ -44,6 +44,27 @@ describe("socket handshake", () => {
     assert.equal(await login(server.url, "alice", "wrong-password"), null);
     assert.equal(await login(server.url, "nobody", "alice-password"), null);
     assert.equal(await login(server.url, "", ""), null);
+  });
+
+  it("subscribes sockets of different users opened at once to their own rooms only", async () => {
+    // Handshakes arriving together share one read of users and rooms: no socket may get another's.
+    const owner = await connectAs(server.url, "alice");
+    const created = await call(owner, "room:create", { name: `batch ${clientId()}`, visibility: "private" });
+    assert.ok(created.ok, JSON.stringify(created));
+    const slug = created.room.slug;
+    const cookies = await Promise.all(["alice", "alice", "bob", "carol", "bob"].map((u) => loginOrFail(server.url, u)));
+    const sockets = await Promise.all(cookies.map((cookie) => connect(server.url, { cookie })));
+    const inboxes = sockets.map(collect);
+    const sent = await call(owner, "message:send", { room: slug, text: "members only", clientId: clientId() });
+    assert.ok(sent.ok, JSON.stringify(sent));
+    await until(sockets[1]!, () => inboxes[0]!.length === 1 && inboxes[1]!.length === 1, "alice's new sockets get the message");
+    // bob's and carol's sockets are not members: a message to a room of theirs would have arrived by now too.
+    const lobby = await call(sockets[2]!, "room:join", { room: "lobby" });
+    assert.ok(lobby.ok, JSON.stringify(lobby));
+    assert.deepEqual(inboxes.slice(2).map((m) => m.length), [0, 0, 0]);
+    const refused = await call(sockets[3]!, "message:send", { room: slug, text: "not a member", clientId: clientId() });
+    assert.equal(refused.ok ? "ok" : refused.error.code, "forbidden");
+    for (const socket of [owner, ...sockets]) socket.close();
   });
 
   it("closes every socket of a browser session when it signs out, and only those", async () => {

