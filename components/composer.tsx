@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { characterCount } from "@/lib/client/text-length";
-import { MAX_TEXT_CHARS } from "@/lib/protocol";
+import { MAX_TEXT_CHARS } from "@/lib/protocol/limits";
 
 interface Props {
   onSend: (text: string) => void;
