@@ -12,6 +12,23 @@ const config = [
       "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
+  {
+    // Browser code: keeps zod and NextAuth's client out of the page bundles (docs/benchmarks.md).
+    files: ["components/**", "lib/client/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "zod", message: "Validation runs on the server; zod is 35 KB gzipped in the browser." },
+            { name: "next-auth/react", message: "Use @/lib/client/auth-client." },
+            { name: "@/lib/protocol", allowTypeImports: true, message: "Runtime values come from @/lib/protocol/limits (zod-free)." },
+          ],
+          patterns: [{ group: ["@/lib/protocol/schemas", "@/lib/protocol/models"], allowTypeImports: true, message: "Types only in browser code." }],
+        },
+      ],
+    },
+  },
   { files: ["lib/env.ts", "prisma.config.ts", "test/**", "e2e/**", "playwright.config.ts", "playwright.cluster.config.ts", "bench/**", "scripts/**"], rules: { "no-restricted-properties": "off" } },
 ];
 

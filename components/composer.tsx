@@ -4,7 +4,8 @@ import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { MentionPopup } from "@/components/mention-popup"; // rich-messages
 import { useMentionCompletion } from "@/lib/client/use-mention-completion"; // rich-messages
 import { characterCount } from "@/lib/client/text-length";
-import { MAX_TEXT_CHARS, type Author } from "@/lib/protocol";
+import type { Author } from "@/lib/protocol";
+import { MAX_TEXT_CHARS } from "@/lib/protocol/limits";
 
 interface Props {
   onSend: (text: string) => void;

@@ -1,8 +1,8 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
+import { prefetchCsrfToken, signInWithPassword } from "@/lib/client/auth-client";
 import { loginErrorMessage } from "@/lib/client/login-error";
 import { useHydrated } from "@/lib/client/use-hydrated";
 
@@ -12,6 +12,8 @@ export function LoginForm() {
   const hydrated = useHydrated();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // While the user types, so that signing in is one request.
+  useEffect(() => void prefetchCsrfToken().catch(() => undefined), []);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -19,17 +21,12 @@ export function LoginForm() {
     setBusy(true);
     setError(null);
     try {
-      const result = await signIn("credentials", {
-        redirect: false,
-        username: String(form.get("username") ?? ""),
-        password: String(form.get("password") ?? ""),
-      });
-      if (result?.ok && !result.error) {
+      const result = await signInWithPassword(String(form.get("username") ?? ""), String(form.get("password") ?? ""));
+      if (result.ok) {
         router.replace("/chat");
-        router.refresh();
         return;
       }
-      setError(loginErrorMessage(result?.error ?? undefined));
+      setError(loginErrorMessage(result.error));
     } catch {
       setError("Could not reach the server. Try again.");
     }

@@ -1,10 +1,10 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOut } from "@/lib/client/auth-client";
 
 export function LogoutButton() {
   return (
-    <button type="button" className="link-button" onClick={() => void signOut({ callbackUrl: "/login" })}>
+    <button type="button" className="link-button" onClick={() => void signOut()}>
       Log out
     </button>
   );

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { EMOJI_PALETTE, type ChatMessage } from "@/lib/protocol";
+import type { ChatMessage } from "@/lib/protocol";
+import { EMOJI_PALETTE } from "@/lib/protocol/limits";
 
 interface Props {
   message: ChatMessage;

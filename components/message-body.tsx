@@ -1,4 +1,5 @@
-import { splitMentions, type Author, type ChatMessage } from "@/lib/protocol";
+import type { Author, ChatMessage } from "@/lib/protocol";
+import { splitMentions } from "@/lib/protocol/mentions";
 
 /**
  * The text of a message with its `@mentions` marked (those of me highlighted), or the tombstone

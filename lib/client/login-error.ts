@@ -1,4 +1,4 @@
-// What the sign-in form shows for the `error` NextAuth's signIn() returns: a wrong password is
+// What the sign-in form shows for the `error` NextAuth's credentials callback answers: a wrong password is
 // "CredentialsSignin"; a throttled attempt carries the server's own sentence (lib/login).
 const WRONG = "Wrong username or password.";
 const THROTTLED = /^Too many attempts, try again in \d+ s$/;

@@ -1,7 +1,7 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useEffect, useState } from "react";
+import { signOut } from "@/lib/client/auth-client";
 import { watchConnection, type ConnectionStatus } from "@/lib/client/connection";
 import { getSocket } from "@/lib/client/socket";
 
@@ -14,7 +14,7 @@ export function useConnection(): ConnectionStatus {
       onStatus: setStatus,
       // The socket refuses a session the pages may still accept (its user was deleted, say):
       // signing out clears the cookie, so /login shows the form instead of sending us back here.
-      onUnauthorized: () => void signOut({ callbackUrl: "/login" }),
+      onUnauthorized: () => void signOut(),
     });
     socket.connect();
     return () => {

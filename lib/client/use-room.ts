@@ -7,7 +7,8 @@ import { request } from "@/lib/client/request";
 import { appendMessages, emptyRoom, hasOlder, lastSeqOf, prependMessages, type RoomState } from "@/lib/client/room-state";
 import { useRoomSync } from "@/lib/client/use-room-sync";
 import { noteRevision, revisionAfterJoin, updateMessages } from "@/lib/client/message-updates";
-import { MAX_PAGE, type ChatMessage, type RoomJoinResult } from "@/lib/protocol";
+import type { ChatMessage, RoomJoinResult } from "@/lib/protocol";
+import { MAX_PAGE } from "@/lib/protocol/limits";
 
 /** What a room shows: its stored messages, then this tab's messages still on their way. */
 export interface RoomView {

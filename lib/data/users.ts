@@ -1,5 +1,6 @@
 import { reader, writeTransaction } from "@/lib/db";
-import { burnPasswordCheck, hashPassword, verifyPassword } from "@/lib/password";
+import { logger } from "@/lib/logger";
+import { burnPasswordCheck, hashIsOutdated, hashPassword, verifyPassword } from "@/lib/password";
 import type { Author } from "@/lib/protocol";
 
 const authorFields = { id: true, username: true, name: true } as const;
@@ -16,7 +17,19 @@ export async function verifyCredentials(input: { username: string; password: str
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) return null;
+  // In the background: the sign-in does not wait for a second hash.
+  if (hashIsOutdated(user.passwordHash)) void rehashPassword({ id: user.id, password: input.password });
   return { id: user.id, username: user.username, name: user.name };
+}
+
+/** Stores the password again with the current hashing parameters; a failure keeps the old hash. */
+async function rehashPassword(input: { id: number; password: string }): Promise<void> {
+  try {
+    const passwordHash = await hashPassword(input.password);
+    await writeTransaction((tx) => tx.user.update({ where: { id: input.id }, data: { passwordHash } }));
+  } catch (error) {
+    logger.warn({ err: error, userId: input.id }, "could not re-hash a password");
+  }
 }
 
 export async function findUser(input: { id: number }): Promise<Author | null> {

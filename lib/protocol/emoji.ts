@@ -21,6 +21,3 @@ export const emojiSchema = z
   .max(MAX_EMOJI_UNITS, "emoji is too long")
   .refine((s) => s.isWellFormed(), "emoji is not well-formed Unicode")
   .refine(isOneEmoji, "emoji must be a single emoji");
-
-/** The palette the app offers; any other single emoji is accepted too. */
-export const EMOJI_PALETTE = ["👍", "❤️", "😂", "🎉", "😮", "😢", "🙏", "👀"] as const;

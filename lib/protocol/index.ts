@@ -17,6 +17,7 @@ import type {
 } from "@/lib/protocol/schemas";
 
 // The Socket.IO contract, shared by server and client; docs/protocol.md describes it in prose.
+export * from "@/lib/protocol/limits";
 export * from "@/lib/protocol/models";
 export * from "@/lib/protocol/schemas";
 export * from "@/lib/protocol/emoji";

@@ -1,17 +1,9 @@
 import { z } from "zod";
 import { emojiSchema } from "@/lib/protocol/emoji";
+import { DEFAULT_PAGE, MAX_PAGE, MAX_ROOM_NAME_CHARS, MAX_TEXT_CHARS } from "@/lib/protocol/limits";
 
 // Client payloads. Each is parsed at run time; unknown fields are stripped (a spoofed author
 // is ignored). The inferred types are what the client sends.
-
-export const MAX_TEXT_CHARS = 4000;
-export const MAX_ROOM_NAME_CHARS = 80;
-export const DEFAULT_PAGE = 50;
-export const MAX_PAGE = 100;
-/** Most messages one `room:join` with `since` returns; the client asks again from the last one. */
-export const MAX_CATCH_UP = 1000;
-/** Most changed messages one `room:join` with `sinceRev` returns (`hasMoreChanges` tells the rest). */
-export const MAX_CHANGES = 500;
 
 const wellFormed = (s: string) => s.isWellFormed();
 const characters = (s: string) => [...s].length;

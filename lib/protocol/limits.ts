@@ -1,0 +1,13 @@
+// The protocol's numeric limits, free of zod: client code imports them from here, so the browser
+// bundle does not carry the schema library (about 35 KB gzipped) for a few numbers.
+
+export const MAX_TEXT_CHARS = 4000;
+export const MAX_ROOM_NAME_CHARS = 80;
+export const DEFAULT_PAGE = 50;
+export const MAX_PAGE = 100;
+/** Most messages one `room:join` with `since` returns; the client asks again from the last one. */
+export const MAX_CATCH_UP = 1000;
+/** Most changed messages one `room:join` with `sinceRev` returns (`hasMoreChanges` tells the rest). */
+export const MAX_CHANGES = 500;
+/** The reaction palette the app offers; any other single emoji is accepted too (emoji.ts). */
+export const EMOJI_PALETTE = ["👍", "❤️", "😂", "🎉", "😮", "😢", "🙏", "👀"] as const;

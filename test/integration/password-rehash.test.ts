@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import argon2 from "argon2";
+import { copyTemplate, freshPostgres, testDatabase } from "../helpers/template-db";
+
+// Hashes made with older parameters (the library's defaults, 64 MiB, t=3, p=4) are replaced at the
+// next successful sign-in; a wrong password changes nothing. Real database, real argon2.
+describe("re-hashing outdated password hashes at sign-in", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "chat-rehash-"));
+  let drop = async () => {};
+  let verifyCredentials: typeof import("@/lib/data/users").verifyCredentials;
+  let disconnectDb: typeof import("@/lib/db").disconnectDb;
+  let storedHash: () => Promise<string>;
+  let oldHash = "";
+
+  before(async () => {
+    if (testDatabase === "postgres") {
+      const db = await freshPostgres();
+      drop = db.drop;
+      process.env.DATABASE_URL = db.url;
+    } else {
+      process.env.DATABASE_URL = `file:${copyTemplate(dir)}`;
+    }
+    process.env.DATA_DIR = dir;
+    process.env.LOG_LEVEL = "silent";
+    ({ verifyCredentials } = await import("@/lib/data/users"));
+    const { reader, writeTransaction } = await import("@/lib/db");
+    ({ disconnectDb } = await import("@/lib/db"));
+    oldHash = await argon2.hash("old-password", { type: argon2.argon2id, memoryCost: 65_536, timeCost: 3, parallelism: 4 });
+    await writeTransaction((tx) => tx.user.create({ data: { username: "olduser", name: "Old User", passwordHash: oldHash } }));
+    storedHash = async () => (await (await reader()).user.findUniqueOrThrow({ where: { username: "olduser" } })).passwordHash;
+  });
+
+  after(async () => {
+    await disconnectDb();
+    await drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("keeps the hash when the password is wrong", async () => {
+    assert.equal(await verifyCredentials({ username: "olduser", password: "wrong-password" }), null);
+    assert.equal(await storedHash(), oldHash);
+  });
+
+  it("signs in with the old hash, then stores an argon2id hash at m=19456, t=2, p=1 that verifies", async () => {
+    const user = await verifyCredentials({ username: "olduser", password: "old-password" });
+    assert.equal(user?.username, "olduser");
+    // The re-hash runs after the answer: poll for it.
+    const deadline = Date.now() + 20_000;
+    let hash = await storedHash();
+    while (hash === oldHash && Date.now() < deadline) {
+      await new Promise((resolve) => setImmediate(resolve));
+      hash = await storedHash();
+    }
+    assert.match(hash, /^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    assert.equal(await argon2.verify(hash, "old-password"), true);
+    assert.equal((await verifyCredentials({ username: "olduser", password: "old-password" }))?.username, "olduser");
+    assert.equal(await storedHash(), hash, "an up-to-date hash is not replaced again");
+  });
+});
