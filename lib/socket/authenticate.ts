@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { parse as parseCookies } from "cookie";
 import { getToken } from "next-auth/jwt";
-import { findUser } from "@/lib/data/users";
+import { findSessionUser } from "@/lib/data/session-versions";
 import { env, sessionSecret } from "@/lib/env";
 import type { ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -15,7 +15,9 @@ function refusal(code: ErrorCode, message: string): Error {
 }
 
 /** The user behind the NextAuth session cookie of a handshake, and the session's id, or null. */
-export async function sessionFromRequest(request: IncomingMessage): Promise<{ user: Author; sessionId: string | null } | null> {
+export async function sessionFromRequest(
+  request: IncomingMessage,
+): Promise<{ user: Author; sessionId: string | null; sessionVersion: number } | null> {
   // getToken reads parsed cookies only; handed the raw header it silently finds nothing.
   const cookies = parseCookies(request.headers.cookie ?? "");
   const token = await getToken({
@@ -24,9 +26,10 @@ export async function sessionFromRequest(request: IncomingMessage): Promise<{ us
     secureCookie: env.secureCookies,
   });
   if (!token || typeof token.uid !== "number") return null;
-  // The user must still exist: a deleted account's cookie opens nothing.
-  const user = await findUser({ id: token.uid });
-  return user && { user, sessionId: typeof token.sid === "string" ? token.sid : null };
+  // A deleted or disabled account's cookie opens nothing, nor one from before a password reset.
+  const sessionVersion = typeof token.sv === "number" ? token.sv : 0;
+  const user = await findSessionUser({ userId: token.uid, sessionVersion });
+  return user && { user, sessionId: typeof token.sid === "string" ? token.sid : null, sessionVersion };
 }
 
 /**
@@ -49,6 +52,7 @@ export async function authenticate(socket: ChatSocket, next: (error?: Error) => 
     }
     socket.data.user = session.user;
     socket.data.sessionId = session.sessionId;
+    socket.data.sessionVersion = session.sessionVersion;
     next();
   } catch (error) {
     logger.error({ err: error }, "socket authentication failed");
