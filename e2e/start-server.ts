@@ -1,11 +1,12 @@
 // Starts the production server for the end-to-end suite on a fresh copy of the seeded template
 // database (users alice, bob and carol; passwords `<name>-password`), in a temporary data folder
 // that is removed when the server stops. Playwright's `webServer` runs this script.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { copyTemplate, TEST_SECRET } from "../test/helpers/template-db";
+import { HTML_USER } from "./html-user";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 // The browser must use exactly this origin: the Socket.IO handshake refuses any other Origin.
@@ -22,6 +23,11 @@ function cleanUp(): void {
 let dbFile: string;
 try {
   dbFile = copyTemplate(dataDir);
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/admin.ts", "add", HTML_USER.username, "--name", HTML_USER.name, "--password-stdin"], {
+    env: { ...process.env, DATABASE_URL: `file:${dbFile}`, DATA_DIR: dataDir },
+    input: `${HTML_USER.password}\n`,
+    stdio: ["pipe", "ignore", "inherit"],
+  });
 } catch (error) {
   cleanUp();
   throw error;

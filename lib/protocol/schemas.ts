@@ -1,3 +1,4 @@
+import "@/lib/zod-setup";
 import { z } from "zod";
 
 // Client payloads. Each is parsed at run time; unknown fields are stripped (a spoofed author
