@@ -1,9 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { HTML_USER } from "./html-user";
+import { e2eDatabase, HTML_USER, runAdmin } from "./admin";
 import {
   composer,
   createRoom,
   expectChatReady,
+  loginAlert,
   messagesWith,
   roomLink,
   signedInPage,
@@ -91,5 +92,23 @@ test.describe("security", () => {
     }
     expect(dialogs).toEqual([]);
     expect(bobDialogs).toEqual([]);
+  });
+
+  test("a tab whose user is disabled goes to the sign-in page, which then refuses them", async ({ browser }) => {
+    const database = e2eDatabase();
+    const username = `gone${Date.now().toString(36)}`;
+    runAdmin(database, ["add", username, "--name", "Soon Gone", "--password-stdin"], "soon-gone-password\n");
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await submitLogin(page, username, "soon-gone-password");
+    await expect(page).toHaveURL(/\/chat$/);
+    await expect(page.getByTestId("connection")).toHaveText("Connected");
+
+    runAdmin(database, ["disable", username]);
+    // The server closes the socket within SESSION_CHECK_INTERVAL_MS; the client signs out.
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+    await submitLogin(page, username, "soon-gone-password");
+    await expect(loginAlert(page)).toHaveText("Wrong username or password.");
   });
 });

@@ -1,12 +1,12 @@
 // Starts the production server for the end-to-end suite on a fresh copy of the seeded template
 // database (users alice, bob and carol; passwords `<name>-password`), in a temporary data folder
 // that is removed when the server stops. Playwright's `webServer` runs this script.
-import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { copyTemplate, TEST_SECRET } from "../test/helpers/template-db";
-import { HTML_USER } from "./html-user";
+import { databasePointer, HTML_USER, runAdmin } from "./admin";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 // The browser must use exactly this origin: the Socket.IO handshake refuses any other Origin.
@@ -18,16 +18,14 @@ function cleanUp(): void {
   if (cleaned) return;
   cleaned = true;
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(databasePointer(port), { force: true });
 }
 
 let dbFile: string;
 try {
   dbFile = copyTemplate(dataDir);
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/admin.ts", "add", HTML_USER.username, "--name", HTML_USER.name, "--password-stdin"], {
-    env: { ...process.env, DATABASE_URL: `file:${dbFile}`, DATA_DIR: dataDir },
-    input: `${HTML_USER.password}\n`,
-    stdio: ["pipe", "ignore", "inherit"],
-  });
+  runAdmin(dbFile, ["add", HTML_USER.username, "--name", HTML_USER.name, "--password-stdin"], `${HTML_USER.password}\n`);
+  writeFileSync(databasePointer(port), dbFile);
 } catch (error) {
   cleanUp();
   throw error;
