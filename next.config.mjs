@@ -2,6 +2,10 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Pages and API responses get their security headers from proxy.ts, which skips build output.
+  async headers() {
+    return [{ source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];
+  },
   // Native and Wasm-backed packages are loaded by Node at run time, not bundled.
   serverExternalPackages: [
     "@prisma/client",

@@ -6,7 +6,8 @@ import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { closeRedis } from "@/lib/redis";
-import { handleOpsRoute, markStopping } from "@/lib/ops/ops-routes";
+import { handleOpsRoute, isOpsRoute, markStopping } from "@/lib/ops/ops-routes";
+import { setApiSecurityHeaders } from "@/lib/security-headers";
 import { startSocketServer } from "@/lib/socket/socket-server";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -17,6 +18,8 @@ const handle = app.getRequestHandler();
 
 const httpServer = createServer((req, res) => {
   stampClientAddress(req);
+  // Next's responses get theirs from proxy.ts.
+  if (isOpsRoute(req)) setApiSecurityHeaders(res, env.secureCookies);
   if (!handleOpsRoute(req, res)) void handle(req, res);
 });
 // Next adds its own upgrade listener for /_next/hmr in dev; engine.io takes /socket.io/.

@@ -2,10 +2,11 @@
 // database (users alice, bob and carol; passwords `<name>-password`), in a temporary data folder
 // that is removed when the server stops. Playwright's `webServer` runs this script.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { copyTemplate, TEST_SECRET } from "../test/helpers/template-db";
+import { databasePointer, HTML_USER, runAdmin } from "./admin";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 // The browser must use exactly this origin: the Socket.IO handshake refuses any other Origin.
@@ -17,11 +18,14 @@ function cleanUp(): void {
   if (cleaned) return;
   cleaned = true;
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(databasePointer(port), { force: true });
 }
 
 let dbFile: string;
 try {
   dbFile = copyTemplate(dataDir);
+  runAdmin(dbFile, ["add", HTML_USER.username, "--name", HTML_USER.name, "--password-stdin"], `${HTML_USER.password}\n`);
+  writeFileSync(databasePointer(port), dbFile);
 } catch (error) {
   cleanUp();
   throw error;

@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import NextAuth, { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
+import { findSessionUser, findSessionVersion } from "@/lib/data/session-versions";
 import { env, sessionSecret } from "@/lib/env";
 import { loginSchema } from "@/lib/login-schema";
 import { authorizeLogin } from "@/lib/login/authorize-login";
 import type { Author } from "@/lib/protocol";
+import type { JWT } from "next-auth/jwt";
 import { endSession } from "@/lib/session-events";
 
 // The only NextAuth configuration. Sessions are JWTs in an HttpOnly cookie; the socket
@@ -35,13 +37,16 @@ export const authOptions: NextAuthOptions = {
     },
   },
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);
         token.username = user.username;
         token.name = user.name;
         // Names this browser session, so signing out can close exactly its sockets.
         token.sid = randomUUID();
+        token.sv = await sessionVersionAtSignIn(token.uid);
+      } else {
+        await assertSessionCurrent(token);
       }
       return token;
     },
@@ -51,6 +56,24 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/** The user's session version, copied into the token: bumping it in the database ends the session. */
+async function sessionVersionAtSignIn(userId: number): Promise<number> {
+  const version = await findSessionVersion({ userId });
+  if (version === null) throw new Error("the account was disabled while signing in");
+  return version;
+}
+
+/**
+ * Throws for a token whose user was deleted, disabled or had their password reset since it was
+ * issued: NextAuth then clears the session cookie and the page sees no session. Tokens issued
+ * before session versions existed count as version 0.
+ */
+async function assertSessionCurrent(token: JWT): Promise<void> {
+  // Database trouble is not a revocation: the page's own queries fail instead of signing the user out.
+  const user = await findSessionUser({ userId: token.uid, sessionVersion: token.sv ?? 0 }).catch(() => undefined);
+  if (user === null) throw new Error("the session was revoked");
+}
 
 export const authHandler = NextAuth(authOptions);
 

@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+// Relative: prisma.config.ts loads this file without the @/ alias.
+import { MIN_SECRET_LENGTH, secretWeakness } from "./secret-strength";
 
 // The one place that reads process.env. Everything else imports `env`.
 const csv = z
@@ -29,12 +31,13 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
   NEXTAUTH_URL: z.url().optional(),
-  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  NEXTAUTH_SECRET: z.string().min(MIN_SECRET_LENGTH, `NEXTAUTH_SECRET must be at least ${MIN_SECRET_LENGTH} characters`).optional(),
   ALLOWED_ORIGINS: csv.pipe(z.array(z.url())),
   SEED_USERS: z.string().optional(),
   SOCKET_TRANSPORTS: csv.pipe(z.array(z.enum(["polling", "websocket"]))),
   SOCKET_PING_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(25_000),
   SOCKET_PING_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
+  SESSION_CHECK_INTERVAL_MS: z.coerce.number().int().min(200).max(60_000).default(2_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ...abuseSettings(),
 });
@@ -65,6 +68,13 @@ function parseEnv() {
     throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   }
   const raw = parsed.data;
+  const weakness = raw.NODE_ENV === "production" && raw.NEXTAUTH_SECRET ? secretWeakness(raw.NEXTAUTH_SECRET) : null;
+  if (weakness) {
+    throw new Error(
+      `Invalid environment:\n  NEXTAUTH_SECRET: too weak for production, ${weakness}. ` +
+        "Set a random one (openssl rand -base64 32), or unset it to use the generated data/session-secret.",
+    );
+  }
   const dataDir = path.resolve(raw.DATA_DIR);
   const appUrl = raw.NEXTAUTH_URL ?? `http://localhost:${raw.PORT}`;
   const databaseUrl = raw.DATABASE_URL ?? `file:${path.join(dataDir, "chat.db")}`;
@@ -102,6 +112,8 @@ function parseEnv() {
     loginLockoutMaxMs: raw.LOGIN_LOCKOUT_MAX_MS,
     // Behind a reverse proxy, the client's address is the last X-Forwarded-For entry (the proxy's own view).
     trustProxy: raw.TRUST_PROXY,
+    // Sockets of a disabled, removed or reset user close within this (plus one query).
+    sessionCheckIntervalMs: raw.SESSION_CHECK_INTERVAL_MS,
   };
 }
 

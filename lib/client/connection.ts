@@ -35,9 +35,15 @@ export function watchConnection(socket: ClientSocket, { onStatus, onUnauthorized
     clearTimeout(timer);
     onStatus("connected");
   };
+  // The server ended the session (account disabled, removed or password reset): no retry.
+  let ended = false;
+  const onSessionEnded = () => {
+    ended = true;
+    onUnauthorized();
+  };
   const onDisconnect = (reason: string) => {
     lost();
-    if (reason === "io server disconnect") retryLater();
+    if (reason === "io server disconnect" && !ended) retryLater();
   };
   const onConnectError = (error: Error) => {
     if (refusalCode(error) === "unauthorized") return onUnauthorized();
@@ -61,6 +67,7 @@ export function watchConnection(socket: ClientSocket, { onStatus, onUnauthorized
   socket.on("connect", onConnect);
   socket.on("disconnect", onDisconnect);
   socket.on("connect_error", onConnectError);
+  socket.on("session:ended", onSessionEnded);
   window.addEventListener("online", onOnline);
   window.addEventListener("offline", onOffline);
   if (socket.connected) onConnect();
@@ -69,6 +76,7 @@ export function watchConnection(socket: ClientSocket, { onStatus, onUnauthorized
     socket.off("connect", onConnect);
     socket.off("disconnect", onDisconnect);
     socket.off("connect_error", onConnectError);
+    socket.off("session:ended", onSessionEnded);
     window.removeEventListener("online", onOnline);
     window.removeEventListener("offline", onOffline);
   };

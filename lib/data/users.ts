@@ -5,18 +5,21 @@ import type { Author } from "@/lib/protocol";
 
 const authorFields = { id: true, username: true, name: true } as const;
 
-/** The user whose credentials these are, or null. Never says which part was wrong. */
+/**
+ * The user whose credentials these are, or null. Never says which part was wrong, nor that the
+ * account is disabled (a disabled account gets the same answer as a wrong password).
+ */
 export async function verifyCredentials(input: { username: string; password: string }): Promise<Author | null> {
   const db = await reader();
   const user = await db.user.findUnique({
     where: { username: input.username },
-    select: { ...authorFields, passwordHash: true },
+    select: { ...authorFields, passwordHash: true, disabledAt: true },
   });
   if (!user) {
     await burnPasswordCheck(input.password);
     return null;
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) return null;
+  if (!(await verifyPassword(user.passwordHash, input.password)) || user.disabledAt !== null) return null;
   // In the background: the sign-in does not wait for a second hash.
   if (hashIsOutdated(user.passwordHash)) void rehashPassword({ id: user.id, password: input.password });
   return { id: user.id, username: user.username, name: user.name };

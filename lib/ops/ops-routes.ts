@@ -72,6 +72,11 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
   "/metrics": metrics,
 };
 
+/** Whether the request is for an operator endpoint (answered here, not by Next). */
+export function isOpsRoute(req: IncomingMessage): boolean {
+  return (req.url ?? "/").split("?")[0]! in routes;
+}
+
 /** Answers an operator endpoint and returns true, or returns false for Next to handle. */
 export function handleOpsRoute(req: IncomingMessage, res: ServerResponse): boolean {
   const path = (req.url ?? "/").split("?")[0]!;

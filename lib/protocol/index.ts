@@ -79,6 +79,11 @@ export interface ServerToClientEvents {
   "room:read": (payload: RoomReadResult) => void;
   presence: (payload: { room: string; user: Author; online: boolean }) => void;
   typing: (payload: { room: string; user: Author; typing: boolean }) => void;
+  /**
+   * Sent just before the server closes the socket because its session no longer counts (the
+   * user was removed or disabled, or their password was reset). Reconnecting cannot help.
+   */
+  "session:ended": (payload: { reason: "revoked" }) => void;
 }
 
 export type InterServerEvents = Record<string, never>;
@@ -87,4 +92,6 @@ export interface SocketData {
   user: Author;
   /** The browser session (JWT `sid`) the socket was opened with; null for tokens without one. */
   sessionId: string | null;
+  /** The user's `sessionVersion` in that JWT: once the database has another, the socket is closed. */
+  sessionVersion: number;
 }

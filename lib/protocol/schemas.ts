@@ -1,3 +1,4 @@
+import "@/lib/zod-setup";
 import { z } from "zod";
 import { emojiSchema } from "@/lib/protocol/emoji";
 import { DEFAULT_PAGE, MAX_PAGE, MAX_ROOM_NAME_CHARS, MAX_TEXT_CHARS } from "@/lib/protocol/limits";

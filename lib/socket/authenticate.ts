@@ -27,9 +27,11 @@ export async function sessionFromRequest(request: IncomingMessage): Promise<(Ses
     decode: decodeSessionToken,
   });
   if (!token || typeof token.uid !== "number") return null;
-  // The user must still exist: a deleted account's cookie opens nothing.
+  // A deleted or disabled account's cookie opens nothing, nor one from before a password reset.
   const found = await loadSessionUser(token.uid);
-  return found && { ...found, sessionId: typeof token.sid === "string" ? token.sid : null };
+  const sessionVersion = typeof token.sv === "number" ? token.sv : 0;
+  if (!found || found.sessionVersion !== sessionVersion) return null;
+  return { ...found, sessionId: typeof token.sid === "string" ? token.sid : null };
 }
 
 /**
@@ -60,6 +62,7 @@ export async function authenticate(socket: ChatSocket, next: (error?: Error) => 
     socket.data.user = session.user;
     socket.data.sessionId = session.sessionId;
     handshakeReads.set(socket, { rooms: session.rooms, membershipsAdded: before });
+    socket.data.sessionVersion = session.sessionVersion;
     next();
   } catch (error) {
     logger.error({ err: error }, "socket authentication failed");

@@ -9,6 +9,7 @@ import { onSessionEnd } from "@/lib/session-events";
 import { authenticate } from "@/lib/socket/authenticate";
 import { onConnection, subscribeSocket } from "@/lib/socket/connection";
 import { startPresence } from "@/lib/socket/presence";
+import { startSessionRevocation } from "@/lib/socket/session-revocation";
 import { redisPresence } from "@/lib/socket/presence-store";
 import { capSockets } from "@/lib/socket/socket-cap";
 import { sessionChannelOf, type ChatServer } from "@/lib/socket/types";
@@ -64,10 +65,12 @@ export async function startSocketServer(httpServer: HttpServer): Promise<SocketS
   io.on("connection", (socket) => onConnection(io, socket));
   // Signing out in one tab closes the sockets of every tab of that browser session.
   onSessionEnd((sessionId) => io.in(sessionChannelOf(sessionId)).disconnectSockets(true));
+  const stopRevocation = startSessionRevocation(io);
   return {
     io,
     async close() {
       stopPresence();
+      stopRevocation();
       // Stops accepting connections, disconnects every socket and waits for HTTP requests under way.
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
