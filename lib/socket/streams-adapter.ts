@@ -16,7 +16,8 @@ const away = () => Promise.reject(new Error("redis is unavailable"));
 
 export function streamsAdapter(redis: Redis, options: { streamName: string; maxLen: number }): ReturnType<typeof createAdapter> {
   const make = createAdapter(redis, options);
-  return (nsp) => {
+  // Socket.IO calls this with `new`: a function (not an arrow) whose returned object wins.
+  return function (nsp: unknown) {
     const adapter = make(nsp);
     const publishing = adapter as unknown as Publishing;
     const publish = publishing.doPublish.bind(adapter);
