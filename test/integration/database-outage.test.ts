@@ -44,7 +44,6 @@ describe(`database outage (${testDatabase})`, () => {
     }
   });
   after(async () => {
-    if (process.env.DEBUG_OUTAGE) console.log(server.output());
     await outage.end();
     await server.stop();
     await proxyDrop();
