@@ -13,8 +13,12 @@ const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE"
 /** SQLite primary result codes: BUSY, LOCKED, READONLY, IOERR, FULL, CANTOPEN. Extended codes keep them in the low byte. */
 const SQLITE_PRIMARY = new Set([5, 6, 8, 10, 13, 14]);
 const SQLITE_NAMES = /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|CANTOPEN)/;
-/** PostgreSQL SQLSTATE: connection exceptions (08…), insufficient resources (53…), operator intervention (57P01–57P05), read-only transaction (25006). */
-const POSTGRES_STATE = /^(08|53|57P0[1-5]$|25006$)/;
+/**
+ * PostgreSQL SQLSTATE: connection exceptions (08…), insufficient resources (53…), operator
+ * intervention (57P01–57P05), read-only transaction (25006), and 55000, which a connection to a
+ * database that does not accept connections (ALLOW_CONNECTIONS false) is refused with.
+ */
+const POSTGRES_STATE = /^(08|53|57P0[1-5]$|25006$|55000$)/;
 /** node-postgres reports a dropped or unusable connection in words only. */
 const PG_MESSAGES = /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended unexpectedly/i;
 

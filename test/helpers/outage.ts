@@ -83,3 +83,30 @@ export async function pgProxy(databaseUrl: string): Promise<Outage & { url: stri
     close: cut,
   };
 }
+
+/**
+ * PostgreSQL itself turns the database away: new connections refused (ALLOW_CONNECTIONS false),
+ * then every connection to it terminated (pg_terminate_backend, SQLSTATE 57P01). Only this
+ * test's own database is touched.
+ */
+export function pgRefuse(databaseUrl: string): Outage {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const admin = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const run = async (sql: string) => {
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(sql, sql.includes("$1") ? [name] : []);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    async begin() {
+      await run(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+      await run("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()");
+    },
+    end: () => run(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`),
+  };
+}

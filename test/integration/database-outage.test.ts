@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { call, clientId, connectJoined, type TestSocket } from "../helpers/client";
-import { holdSqliteWriteLock, pgProxy, type Outage } from "../helpers/outage";
+import { holdSqliteWriteLock, pgProxy, pgRefuse, type Outage } from "../helpers/outage";
 import { startServer, type TestServer } from "../helpers/server";
 import { freshPostgres, testDatabase } from "../helpers/template-db";
 
@@ -27,10 +27,12 @@ describe(`database outage (${testDatabase})`, () => {
   let server: TestServer;
   let outage: Outage;
   let proxyDrop = async () => {};
+  let directUrl = "";
 
   before(async () => {
     if (testDatabase === "postgres") {
       const db = await freshPostgres();
+      directUrl = db.url;
       const proxy = await pgProxy(db.url);
       outage = proxy;
       proxyDrop = async () => {
@@ -102,5 +104,24 @@ describe(`database outage (${testDatabase})`, () => {
     const res = await send(bob, "after");
     bob.close();
     assert.ok(res.ok, "a send succeeds once the database is back");
+  });
+
+  it("answers unavailable while PostgreSQL terminates its connections and refuses new ones", { skip: testDatabase !== "postgres" }, async () => {
+    const carol = await connectJoined(server.url, "carol");
+    const refusing = pgRefuse(directUrl);
+    await refusing.begin();
+    try {
+      const id = clientId();
+      const refused = await send(carol, "while refused", id);
+      assert.equal(refused.ok ? "stored" : refused.error.code, "unavailable");
+      const history = await call(carol, "message:history", { room: "lobby", before: 1_000_000, limit: 5 });
+      assert.equal(history.ok ? "ok" : history.error.code, "unavailable");
+    } finally {
+      await refusing.end();
+    }
+    await untilReady(server);
+    const res = await send(carol, "once allowed again");
+    carol.close();
+    assert.ok(res.ok);
   });
 });
