@@ -90,7 +90,7 @@ describe("Redis outage under two nodes", () => {
     redisPort = await freePort();
     redis = await startRedis(redisPort);
     db = await freshPostgres();
-    const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}`, REDIS_PREFIX: "outage:", PRESENCE_TTL_MS: "3000" };
+    const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}`, REDIS_PREFIX: "outage:", PRESENCE_TTL_MS: "3000", RATE_LIMITS: "message:send=1000/1000,room:join=1000/1000" };
     [a, b] = await Promise.all([startServer({ databaseUrl: db.url, env }), startServer({ databaseUrl: db.url, env })]);
   });
 

@@ -10,6 +10,9 @@ import { freshPostgres, testDatabase } from "../helpers/template-db";
 // connection and refuses new ones. Sends answer `unavailable`, nothing unstored is acknowledged,
 // and the server recovers by itself once the database is back.
 
+// Retries and polling are the point here, not the per-user rate limits (RATE_LIMITS, from the abuse work).
+const LIMITS = { RATE_LIMITS: "message:send=1000/1000,room:join=1000/1000" };
+
 async function readiness(server: TestServer): Promise<{ status: number; database: string }> {
   const res = await fetch(`${server.url}/api/ready`);
   const body = (await res.json()) as { checks: { database: string } };
@@ -39,9 +42,9 @@ describe(`database outage (${testDatabase})`, () => {
         await proxy.close();
         await db.drop();
       };
-      server = await startServer({ databaseUrl: proxy.url });
+      server = await startServer({ databaseUrl: proxy.url, env: LIMITS });
     } else {
-      server = await startServer();
+      server = await startServer({ env: LIMITS });
       outage = holdSqliteWriteLock(server.databaseUrl);
     }
   });
