@@ -1,4 +1,5 @@
 import { connectPostgres, connectSqlite } from "@/lib/db-connect";
+import { mapDatabaseError } from "@/lib/db-errors";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { dbWriteLatency } from "@/lib/ops/metrics";
@@ -18,23 +19,46 @@ interface Clients {
 // both use the same connections (and the same write queue) in one process.
 const store = globalThis as typeof globalThis & { __chatDb?: Promise<Clients>; __chatDbClosed?: boolean };
 
+/** Every query's error goes through lib/db-errors.ts: a database that is away answers `unavailable`. */
+function mappingErrors(client: PrismaClient): PrismaClient {
+  const extended = client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw mapDatabaseError(error);
+        }
+      },
+    },
+  });
+  return extended as unknown as PrismaClient;
+}
+
 async function open(): Promise<Clients> {
   if (env.databaseProvider === "postgresql") {
     // A pool: reads and transactions each take their own connection; row locks order the writers.
-    const client = await connectPostgres();
+    const client = mappingErrors(await connectPostgres());
     return { reader: client, writer: client, queue: null };
   }
   // Two connections: the SQLite adapter runs every query on one connection, so a read issued
   // while a write transaction is open would see its uncommitted rows. Reads get their own.
   const [reader, writer] = await Promise.all([connectSqlite(), connectSqlite()]);
-  return { reader, writer, queue: Promise.resolve() };
+  return { reader: mappingErrors(reader), writer: mappingErrors(writer), queue: Promise.resolve() };
 }
 
 function clients(): Promise<Clients> {
   // After shutdown began, nothing may quietly reopen the database.
   if (store.__chatDbClosed) return Promise.reject(new AppError("unavailable", "the server is shutting down"));
-  store.__chatDb ??= open();
-  return store.__chatDb;
+  if (!store.__chatDb) {
+    const opening = open();
+    store.__chatDb = opening;
+    // A failed open (file locked, server away) is tried again by the next caller, not cached.
+    opening.catch(() => {
+      if (store.__chatDb === opening) store.__chatDb = undefined;
+    });
+  }
+  return store.__chatDb.catch((error: unknown) => Promise.reject(mapDatabaseError(error)));
 }
 
 /** Read-only queries. Sees only committed data. */
@@ -53,6 +77,8 @@ export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise
     const timer = dbWriteLatency.startTimer();
     try {
       return await c.writer.$transaction(work, options);
+    } catch (error) {
+      throw mapDatabaseError(error);
     } finally {
       timer();
     }

@@ -31,6 +31,12 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * By shape, not `instanceof`: Next bundles its own copy of this module, and an AppError thrown
+ * by that copy (the database clients are shared through globalThis) reaches server.ts's handlers.
+ */
 export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
+  if (error instanceof AppError) return true;
+  const e = error as { name?: unknown; code?: unknown } | null;
+  return error instanceof Error && e?.name === "AppError" && (errorCodes as readonly unknown[]).includes(e.code);
 }

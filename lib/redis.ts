@@ -7,8 +7,9 @@ function makeClient(url: string) {
     url,
     // RESP2: the reply shapes the Socket.IO streams adapter expects.
     RESP: 2,
-    // Keep trying: requests that need Redis wait or fail while it is away; when it returns, the
-    // streams adapter resumes where it stopped and clients catch up on anything they missed.
+    // Keep trying: when Redis returns, the streams adapter resumes where it stopped and clients
+    // catch up on anything they missed. Meanwhile commands are queued and fail after about 5 s;
+    // what must not wait (publishing, presence, readiness) checks `isReady` and does without.
     socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000) },
   });
 }
@@ -42,5 +43,6 @@ export function redisClient(): Redis | null {
 export async function closeRedis(): Promise<void> {
   const redis = client;
   client = null;
-  if (redis?.isOpen) await redis.close();
+  // close() waits for queued commands, which a Redis that is away would hold until they time out.
+  if (redis?.isOpen) await (redis.isReady ? redis.close() : redis.destroy());
 }

@@ -1,4 +1,5 @@
 import { writeTransaction, type Tx } from "@/lib/db";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError, isAppError } from "@/lib/errors";
 import type { Author, ChatMessage } from "@/lib/protocol";
 import { toChatMessage } from "@/lib/data/messages";
@@ -65,8 +66,10 @@ async function commit(batch: Pending[]): Promise<void> {
     const results = await writeTransaction((tx) => storeBatch(tx, batch.map((p) => p.input)));
     batch.forEach((p, i) => p.resolve(results[i]!));
   } catch (error) {
-    if (batch.length === 1) {
-      batch[0]!.reject(isAppError(error) ? error : new AppError("unavailable", "the message could not be stored"));
+    // The database is away (down, locked): no send of the batch can succeed, fail them all now.
+    if (batch.length === 1 || isDatabaseUnavailable(error)) {
+      const failure = isAppError(error) ? error : new AppError("unavailable", "the message could not be stored");
+      for (const p of batch) p.reject(failure);
       return;
     }
     // One bad send must not sink the others: halve the batch until it is alone, about 2·log2(n)

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { reader } from "@/lib/db";
+import { reader, writeTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
 import { httpStatus, type ErrorCode } from "@/lib/errors";
 import { registry } from "@/lib/ops/metrics";
@@ -12,6 +12,7 @@ import { redisClient } from "@/lib/redis";
 
 const CHECK_TIMEOUT_MS = 2_000;
 let stopping = false;
+let writeProbe: Promise<"ok" | "failing"> | null = null;
 
 /** From now on /api/ready answers 503, so load balancers send no new clients here. */
 export function markStopping(): void {
@@ -40,12 +41,31 @@ async function check(probe: () => Promise<unknown>): Promise<"ok" | "failing"> {
   }
 }
 
+/**
+ * On SQLite, whether the write lock can be taken: another process holding it (a backup, a CLI)
+ * leaves reads working while every send waits out busy_timeout (5 s) and fails. Not under the
+ * 2 s timeout, since that wait is the answer; one probe at a time, later callers share it.
+ * PostgreSQL's reads and writes fail together, so the read says it all there.
+ */
+async function canWrite(): Promise<"ok" | "failing"> {
+  if (env.databaseProvider !== "sqlite") return "ok";
+  writeProbe ??= writeTransaction((tx) => tx.$executeRawUnsafe("UPDATE Room SET id = id WHERE 0")).then(
+    () => "ok" as const,
+    () => "failing" as const,
+  );
+  const outcome = await writeProbe;
+  writeProbe = null;
+  return outcome;
+}
+
 async function ready(res: ServerResponse): Promise<void> {
   const redis = redisClient();
-  const [database, cache] = await Promise.all([
+  const [read, cache] = await Promise.all([
     check(async () => (await reader()).$queryRawUnsafe("SELECT 1")),
-    redis ? check(() => redis.ping()) : Promise.resolve("not configured" as const),
+    // A disconnected client queues commands until it is back: answer at once instead.
+    redis ? check(() => (redis.isReady ? redis.ping() : Promise.reject(new Error("down")))) : Promise.resolve("not configured" as const),
   ]);
+  const database = read === "ok" ? await canWrite() : read;
   const ok = !stopping && database === "ok" && cache !== "failing";
   json(res, ok ? 200 : 503, { status: stopping ? "stopping" : ok ? "ready" : "unavailable", checks: { database, redis: cache } });
 }

@@ -1,5 +1,4 @@
 import type { IncomingMessage, Server as HttpServer } from "node:http";
-import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server } from "socket.io";
 import { env } from "@/lib/env";
 import { countDeliveries } from "@/lib/ops/count-deliveries";
@@ -9,9 +8,11 @@ import { onSessionEnd } from "@/lib/session-events";
 import { authenticate } from "@/lib/socket/authenticate";
 import { onConnection, subscribeSocket } from "@/lib/socket/connection";
 import { startPresence } from "@/lib/socket/presence";
-import { startSessionRevocation } from "@/lib/socket/session-revocation";
+import { fallbackPresence } from "@/lib/socket/fallback-presence";
 import { redisPresence } from "@/lib/socket/presence-store";
+import { startSessionRevocation } from "@/lib/socket/session-revocation";
 import { capSockets } from "@/lib/socket/socket-cap";
+import { streamsAdapter } from "@/lib/socket/streams-adapter";
 import { sessionChannelOf, type ChatServer } from "@/lib/socket/types";
 
 /**
@@ -56,8 +57,10 @@ export async function startSocketServer(httpServer: HttpServer): Promise<SocketS
   countDeliveries();
   const redis = await connectRedis();
   // Several nodes: broadcasts, room joins and presence go through Redis (see docs/deployment.md).
-  const stopPresence = redis ? startPresence(io, redisPresence(redis, env.redisPrefix, env.presenceTtlMs)) : () => {};
-  if (redis) io.adapter(createAdapter(redis, { streamName: `${env.redisPrefix}socket.io`, maxLen: 100_000 }));
+  // While Redis is away both fall back to this node alone (see their files) rather than wait.
+  const presence = redis && fallbackPresence(redisPresence(redis, env.redisPrefix, env.presenceTtlMs), () => redis.isReady);
+  const stopPresence = presence ? startPresence(io, presence) : () => {};
+  if (redis) io.adapter(streamsAdapter(redis, { streamName: `${env.redisPrefix}socket.io`, maxLen: 100_000 }));
   if (redis) shareLimits(redis, env.redisPrefix);
   io.use((socket, next) => void authenticate(socket, next));
   io.use((socket, next) => void subscribeSocket(socket, next));
