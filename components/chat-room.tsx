@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { Composer } from "@/components/composer";
+import { BackToRooms } from "@/components/back-to-rooms";
 import { ConnectionStatus } from "@/components/connection-status";
 import { MessageList } from "@/components/message-list";
 import { OnlineUsers } from "@/components/online-users";
@@ -28,6 +29,8 @@ export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author;
   const { view, joined, ready, error, hasOlder, send, retry, loadOlder } = useRoom(room.slug, me.id, initial, onJoin);
   const typing = useTyping(room.slug, me.id);
   const [actionError, setActionError] = useState<string | null>(null);
+  // Where the user left off when the room opened: the "new messages" line stays there.
+  const [openedAt] = useState(room.lastReadSeq);
 
   // What is on screen in a visible tab has been read; this follows new messages as they arrive.
   const visible = usePageVisible();
@@ -52,6 +55,7 @@ export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author;
   return (
     <section className="room" aria-labelledby="room-title" data-status={status}>
       <header className="room-header">
+        <BackToRooms />
         <h2 id="room-title" className="room-name">
           {room.visibility === "direct" ? room.name : `#${room.name}`}
           {room.visibility === "private" && (
@@ -61,9 +65,9 @@ export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author;
             </>
           )}
         </h2>
+        <ConnectionStatus status={status} joined={joined} />
         <RoomActions room={room} />
       </header>
-      <ConnectionStatus status={status} joined={joined} pending={view.pending.length} />
       {(error ?? actionError) && (
         <p className="form-error room-error" role="alert">
           {error ?? actionError}
@@ -73,6 +77,7 @@ export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author;
         <MessageList
           state={view}
           me={me}
+          lastReadSeq={openedAt}
           hasOlder={hasOlder}
           onLoadOlder={loadOlder}
           onRetry={retry}
@@ -81,7 +86,7 @@ export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author;
         <OnlineUsers users={presence.online} me={me} onOpenDirect={(u) => void onOpenDirect(u)} />
       </div>
       <TypingIndicator users={typing.typing} />
-      <Composer onSend={onSend} onDraftChange={typing.onDraftChange} disabled={!ready} />
+      <Composer room={room.slug} userId={me.id} onSend={onSend} onDraftChange={typing.onDraftChange} disabled={!ready} />
     </section>
   );
 }

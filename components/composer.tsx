@@ -1,10 +1,13 @@
 "use client";
 
-import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { loadDraft, saveDraft } from "@/lib/client/drafts";
 import { characterCount } from "@/lib/client/text-length";
 import { MAX_TEXT_CHARS } from "@/lib/protocol";
 
 interface Props {
+  room: string;
+  userId: number;
   onSend: (text: string) => void;
   /** Called with the text on every change (typing notices). */
   onDraftChange: (text: string) => void;
@@ -12,14 +15,29 @@ interface Props {
 }
 
 const numberFormat = new Intl.NumberFormat("en");
+// The textarea grows with its text up to this height, then scrolls.
+const MAX_HEIGHT_PX = 200;
 
-export function Composer({ onSend, onDraftChange, disabled }: Props) {
+export function Composer({ room, userId, onSend, onDraftChange, disabled }: Props) {
   const [text, setText] = useState("");
+  const box = useRef<HTMLTextAreaElement>(null);
   const count = characterCount(text);
   const tooLong = count > MAX_TEXT_CHARS;
 
+  // The room's draft comes back after hydration (the server cannot know it), without a typing notice.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
+  useEffect(() => setText(loadDraft(userId, room)), [room, userId]);
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    el.style.height = "auto";
+    el.style.height = `${Math.min(el.scrollHeight + 2, MAX_HEIGHT_PX)}px`;
+  }, [text]);
+
   function change(value: string) {
     setText(value);
+    saveDraft(userId, room, value);
     onDraftChange(value);
   }
 
@@ -29,6 +47,7 @@ export function Composer({ onSend, onDraftChange, disabled }: Props) {
     if (!trimmed || disabled || tooLong) return;
     onSend(trimmed);
     setText("");
+    saveDraft(userId, room, "");
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -42,19 +61,23 @@ export function Composer({ onSend, onDraftChange, disabled }: Props) {
         Message
       </label>
       <textarea
+        ref={box}
         id="message"
         name="message"
-        rows={2}
+        rows={1}
         value={text}
         placeholder="Write a message"
         aria-invalid={tooLong || undefined}
-        aria-describedby={tooLong ? "message-too-long" : undefined}
+        aria-describedby={tooLong ? "message-too-long" : "message-hint"}
         onChange={(e) => change(e.target.value)}
         onKeyDown={onKeyDown}
       />
       <button type="submit" disabled={disabled || count === 0 || tooLong}>
         Send
       </button>
+      <p id="message-hint" className="composer-hint">
+        Enter to send, Shift+Enter for a new line. **bold**, *italics*, ~~strike~~, `code`
+      </p>
       {tooLong && (
         <p id="message-too-long" className="form-error composer-error" role="alert">
           Too long: {numberFormat.format(count)} characters, the limit is {numberFormat.format(MAX_TEXT_CHARS)}.

@@ -1,6 +1,7 @@
 "use client";
 
 import Link, { useLinkStatus } from "next/link";
+import { usePane } from "@/lib/client/pane-context";
 import { roomHref } from "@/lib/client/paths";
 import { unreadOf } from "@/lib/client/rooms-state";
 import type { RoomSummary } from "@/lib/protocol";
@@ -21,6 +22,7 @@ function Loading() {
 
 export function RoomLink({ room, active }: { room: RoomSummary; active: boolean }) {
   const unread = unreadOf(room);
+  const { showRoom } = usePane();
   return (
     <li>
       <Link
@@ -30,6 +32,7 @@ export function RoomLink({ room, active }: { room: RoomSummary; active: boolean 
         data-slug={room.slug}
         data-unread={unread}
         aria-current={active ? "page" : undefined}
+        onClick={showRoom}
       >
         <span className="room-mark" aria-hidden="true">
           {marks[room.visibility]}
