@@ -32,7 +32,8 @@ export function Composer({ room, userId, onSend, onDraftChange, disabled }: Prop
     const el = box.current;
     if (!el) return;
     el.style.height = "auto";
-    el.style.height = `${Math.min(el.scrollHeight + 2, MAX_HEIGHT_PX)}px`;
+    // Hidden (the phone's room list shows instead) it measures 0: its natural height will do.
+    if (el.scrollHeight > 0) el.style.height = `${Math.min(el.scrollHeight + 2, MAX_HEIGHT_PX)}px`;
   }, [text]);
 
   function change(value: string) {

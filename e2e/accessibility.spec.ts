@@ -47,13 +47,15 @@ for (const colorScheme of ["light", "dark"] as const) {
       await composer(page).fill("a draft");
       expect(await seriousViolations(page)).toEqual([]);
 
-      // The phone layout, both of its screens.
+      // The phone layout, both of its screens (/chat opens on the room list).
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.getByRole("button", { name: "Back to rooms" }).click();
+      await expect(composer(page)).toBeHidden();
       expect(await seriousViolations(page)).toEqual([]);
       await roomLink(page, "Lobby").click();
       await expect(composer(page)).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole("button", { name: "Back to rooms" }).click();
+      await expect(roomLink(page, "Lobby")).toBeVisible();
     });
   });
 }

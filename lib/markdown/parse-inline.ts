@@ -1,5 +1,6 @@
 import { delimiterAt, type Delimiter } from "@/lib/markdown/delimiters";
-import { isSafeHref, type Emphasis, type Inline } from "@/lib/markdown/tokens";
+import { codeAt, linkAt, nextIndexFinder, urlAt, type NextIndex } from "@/lib/markdown/inline-tokens";
+import type { Emphasis, Inline } from "@/lib/markdown/tokens";
 
 interface Frame {
   delimiter: Delimiter | null;
@@ -16,76 +17,88 @@ const ESCAPABLE = new Set("\\`*_~[]()");
  * emphasis (no regex backtracking): linear time whatever the input, unclosed markers stay text.
  */
 export function parseInline(src: string): Inline[] {
-  const stack: Frame[] = [{ delimiter: null, children: [] }];
-  const open = new Map<string, number>();
-  const next = nextIndexFinder(src);
-  let text = "";
-  let start = 0;
-  let i = 0;
-  const top = () => stack[stack.length - 1]!;
-  const emit = (node: Inline) => {
-    text += src.slice(start, i);
-    flushText();
-    top().children.push(node);
-  };
+  return new InlineParser(src).run();
+}
 
-  while (i < src.length) {
+class InlineParser {
+  private readonly stack: Frame[] = [{ delimiter: null, children: [] }];
+  /** How many frames each marker has open: a closer looks down the stack only if one is. */
+  private readonly open = new Map<string, number>();
+  private readonly next: NextIndex;
+  /** Text not yet pushed: `pending` (escapes resolved) plus src from `start` to the position. */
+  private pending = "";
+  private start = 0;
+
+  constructor(private readonly src: string) {
+    this.next = nextIndexFinder(src);
+  }
+
+  run(): Inline[] {
+    let i = 0;
+    while (i < this.src.length) i = this.step(i);
+    this.flushText(this.src.length);
+    const root = this.stack[0]!;
+    for (const node of flatten(this.stack.splice(1))) pushNode(root.children, node);
+    return root.children;
+  }
+
+  /** Reads what starts at `i`; returns where to go on. */
+  private step(i: number): number {
+    const { src } = this;
     const c = src[i]!;
     if (c === "\\" && ESCAPABLE.has(src[i + 1] ?? "")) {
-      text += src.slice(start, i) + src[i + 1];
-      start = i += 2;
-      continue;
+      this.pending += src.slice(this.start, i) + src[i + 1];
+      return (this.start = i + 2);
     }
-    const token = c === "`" ? codeAt(src, i, next) : c === "[" ? linkAt(src, i, next) : c === "h" || c === "H" ? urlAt(src, i) : null;
+    const token = c === "`" ? codeAt(src, i, this.next) : c === "[" ? linkAt(src, i, this.next) : c === "h" || c === "H" ? urlAt(src, i) : null;
     if (token) {
-      emit(token.node);
-      start = i = token.end;
-      continue;
+      this.flushText(i);
+      this.top().children.push(token.node);
+      return (this.start = token.end);
     }
     const delimiter = delimiterAt(src, i);
-    if (!delimiter) {
-      i++;
-      continue;
-    }
+    if (!delimiter) return i + 1;
     const end = i + delimiter.marker.length;
-    if (delimiter.canClose && (open.get(delimiter.marker) ?? 0) > 0) {
-      text += src.slice(start, i);
-      flushText();
-      closeFrame(delimiter.marker);
-    } else if (delimiter.canOpen && stack.length <= MAX_DEPTH) {
-      text += src.slice(start, i);
-      flushText();
-      stack.push({ delimiter, children: [] });
-      open.set(delimiter.marker, (open.get(delimiter.marker) ?? 0) + 1);
+    if (delimiter.canClose && (this.open.get(delimiter.marker) ?? 0) > 0) {
+      this.flushText(i);
+      this.closeFrame(delimiter.marker);
+    } else if (delimiter.canOpen && this.stack.length <= MAX_DEPTH) {
+      this.flushText(i);
+      this.stack.push({ delimiter, children: [] });
+      this.count(delimiter.marker, 1);
     } else {
-      i = end;
-      continue;
+      return end;
     }
-    start = i = end;
+    return (this.start = end);
   }
-  text += src.slice(start);
-  flushText();
-  const root = stack[0]!;
-  for (const node of flatten(stack.splice(1))) pushNode(root.children, node);
-  return root.children;
 
-  function flushText() {
-    if (text) pushNode(top().children, { type: "text", text });
-    text = "";
+  private top(): Frame {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  private count(marker: string, by: number): void {
+    this.open.set(marker, (this.open.get(marker) ?? 0) + by);
+  }
+
+  private flushText(until: number): void {
+    const text = this.pending + this.src.slice(this.start, until);
+    if (text) pushNode(this.top().children, { type: "text", text });
+    this.pending = "";
+    this.start = until;
   }
 
   // Closes the innermost frame opened by `marker`; frames opened after it were never closed and
   // become literal text inside it. Each node is moved once, so this stays linear.
-  function closeFrame(marker: string) {
-    let k = stack.length - 1;
-    while (stack[k]!.delimiter?.marker !== marker) k--;
-    const frames = stack.splice(k);
-    for (const f of frames) open.set(f.delimiter!.marker, open.get(f.delimiter!.marker)! - 1);
+  private closeFrame(marker: string): void {
+    let k = this.stack.length - 1;
+    while (this.stack[k]!.delimiter?.marker !== marker) k--;
+    const frames = this.stack.splice(k);
+    for (const f of frames) this.count(f.delimiter!.marker, -1);
     const [frame, ...unclosed] = frames as [Frame, ...Frame[]];
     const children = frame.children;
     for (const node of flatten(unclosed)) pushNode(children, node);
-    if (children.length === 0) pushNode(top().children, { type: "text", text: marker + marker });
-    else top().children.push({ type: frame.delimiter!.kind as Emphasis, children });
+    if (children.length === 0) pushNode(this.top().children, { type: "text", text: marker + marker });
+    else this.top().children.push({ type: frame.delimiter!.kind as Emphasis, children });
   }
 }
 
@@ -98,52 +111,4 @@ function pushNode(list: Inline[], node: Inline): void {
 
 function flatten(frames: Frame[]): Inline[] {
   return frames.flatMap((f) => [{ type: "text" as const, text: f.delimiter!.marker }, ...f.children]);
-}
-
-type Token = { node: Inline; end: number } | null;
-
-function codeAt(src: string, i: number, next: NextIndex): Token {
-  // A run of several backticks is text; a single one needs its closing backtick.
-  if (src[i + 1] === "`") return null;
-  const close = next("`", i + 1);
-  return close < 0 ? null : { node: { type: "code", text: src.slice(i + 1, close) }, end: close + 1 };
-}
-
-function linkAt(src: string, i: number, next: NextIndex): Token {
-  const close = next("]", i + 1);
-  if (close < 0 || src[close + 1] !== "(") return null;
-  const paren = next(")", close + 2);
-  if (paren < 0) return null;
-  const href = src.slice(close + 2, paren).trim();
-  if (!isSafeHref(href)) return null;
-  const label = src.slice(i + 1, close).trim();
-  return { node: { type: "link", href, text: label || href }, end: paren + 1 };
-}
-
-function urlAt(src: string, i: number): Token {
-  if (i > 0 && /[\p{L}\p{N}]/u.test(src[i - 1]!)) return null;
-  const head = src.slice(i, i + 8).toLowerCase();
-  if (!head.startsWith("http://") && !head.startsWith("https://")) return null;
-  let end = i;
-  while (end < src.length && !/[\s<>"]/.test(src[end]!)) end++;
-  // Punctuation after a URL usually ends the sentence rather than the URL.
-  while (end > i && /[.,:;!?'*_~]/.test(src[end - 1]!)) end--;
-  if (src[end - 1] === ")" && !src.slice(i, end).includes("(")) end--;
-  const href = src.slice(i, end);
-  return isSafeHref(href) && !/^https?:\/\/$/i.test(href) ? { node: { type: "link", href, text: href }, end } : null;
-}
-
-type NextIndex = (char: string, from: number) => number;
-
-/** indexOf with memory: callers ask with growing `from`, so the whole text is scanned once per character. */
-function nextIndexFinder(src: string): NextIndex {
-  const found = new Map<string, number>();
-  return (char, from) => {
-    let at = found.get(char);
-    if (at === undefined || (at >= 0 && at < from)) {
-      at = src.indexOf(char, from);
-      found.set(char, at);
-    }
-    return at;
-  };
 }
