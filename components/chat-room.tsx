@@ -2,13 +2,14 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { Composer } from "@/components/composer";
+import { BackToRooms } from "@/components/back-to-rooms";
 import { ConnectionStatus } from "@/components/connection-status";
 import { MessageList } from "@/components/message-list";
 import { OnlineUsers } from "@/components/online-users";
 import { RoomActions } from "@/components/room-actions";
 import { TypingIndicator } from "@/components/typing-indicator";
-import { ReplyDraft } from "@/components/reply-draft"; // rich-messages
-import { useRoomMembers } from "@/lib/client/use-room-members"; // rich-messages
+import { ReplyDraft } from "@/components/reply-draft";
+import { useRoomMembers } from "@/lib/client/use-room-members";
 import { useChat } from "@/lib/client/chat-context";
 import { usePageVisible } from "@/lib/client/use-page-visible";
 import { usePresence } from "@/lib/client/use-presence";
@@ -28,13 +29,15 @@ export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author;
     [resetOnline, upsertRoom],
   );
   const { view, joined, ready, error, hasOlder, send, retry, loadOlder } = useRoom(room.slug, me.id, initial, onJoin, room.lastRev);
-  // rich-messages: the message being replied to, and who can be mentioned.
+  // The message being replied to, and who can be mentioned.
   const [replyTo, setReplyTo] = useState<ChatMessage | null>(null);
   const listed = useRoomMembers(room.slug);
   // Members listed on connection, plus whoever came online here since (a newcomer shows up in presence).
   const members = [...listed, ...presence.online.filter((u) => !listed.some((m) => m.id === u.id))];
   const typing = useTyping(room.slug, me.id);
   const [actionError, setActionError] = useState<string | null>(null);
+  // Where the user left off when the room opened: the "new messages" line stays there.
+  const [openedAt] = useState(room.lastReadSeq);
 
   // What is on screen in a visible tab has been read; this follows new messages as they arrive.
   const visible = usePageVisible();
@@ -60,6 +63,7 @@ export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author;
   return (
     <section className="room" aria-labelledby="room-title" data-status={status}>
       <header className="room-header">
+        <BackToRooms />
         <h2 id="room-title" className="room-name">
           {room.visibility === "direct" ? room.name : `#${room.name}`}
           {room.visibility === "private" && (
@@ -69,9 +73,9 @@ export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author;
             </>
           )}
         </h2>
+        <ConnectionStatus status={status} joined={joined} />
         <RoomActions room={room} />
       </header>
-      <ConnectionStatus status={status} joined={joined} pending={view.pending.length} />
       {(error ?? actionError) && (
         <p className="form-error room-error" role="alert">
           {error ?? actionError}
@@ -81,6 +85,7 @@ export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author;
         <MessageList
           state={view}
           me={me}
+          lastReadSeq={openedAt}
           hasOlder={hasOlder}
           onLoadOlder={loadOlder}
           onRetry={retry}
@@ -94,7 +99,7 @@ export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author;
       </div>
       <TypingIndicator users={typing.typing} />
       {replyTo && <ReplyDraft parent={replyTo} onCancel={() => setReplyTo(null)} />}
-      <Composer onSend={onSend} onDraftChange={typing.onDraftChange} disabled={!ready} members={members.filter((m) => m.id !== me.id)} />
+      <Composer room={room.slug} userId={me.id} onSend={onSend} onDraftChange={typing.onDraftChange} disabled={!ready} members={members.filter((m) => m.id !== me.id)} />
     </section>
   );
 }

@@ -1,32 +1,50 @@
 "use client";
 
-import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { MentionPopup } from "@/components/mention-popup"; // rich-messages
-import { useMentionCompletion } from "@/lib/client/use-mention-completion"; // rich-messages
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { MentionPopup } from "@/components/mention-popup";
+import { loadDraft, saveDraft } from "@/lib/client/drafts";
+import { useMentionCompletion } from "@/lib/client/use-mention-completion";
 import { characterCount } from "@/lib/client/text-length";
 import type { Author } from "@/lib/protocol";
 import { MAX_TEXT_CHARS } from "@/lib/protocol/limits";
 
 interface Props {
+  room: string;
+  userId: number;
   onSend: (text: string) => void;
   /** Called with the text on every change (typing notices). */
   onDraftChange: (text: string) => void;
   disabled: boolean;
-  /** rich-messages: who `@` completes to. */
+  /** Who `@` completes to. */
   members?: Author[];
 }
 
 const numberFormat = new Intl.NumberFormat("en");
+// The textarea grows with its text up to this height, then scrolls.
+const MAX_HEIGHT_PX = 200;
 
-export function Composer({ onSend, onDraftChange, disabled, members = [] }: Props) {
+export function Composer({ room, userId, onSend, onDraftChange, disabled, members = [] }: Props) {
   const [text, setText] = useState("");
-  const inputRef = useRef<HTMLTextAreaElement>(null); // rich-messages
-  const mention = useMentionCompletion({ text, members, onText: (value) => change(value), inputRef });
+  const box = useRef<HTMLTextAreaElement>(null);
+  const mention = useMentionCompletion({ text, members, onText: (value) => change(value), inputRef: box });
   const count = characterCount(text);
   const tooLong = count > MAX_TEXT_CHARS;
 
+  // The room's draft comes back after hydration (the server cannot know it), without a typing notice.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
+  useEffect(() => setText(loadDraft(userId, room)), [room, userId]);
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    el.style.height = "auto";
+    // Hidden (the phone's room list shows instead) it measures 0: its natural height will do.
+    if (el.scrollHeight > 0) el.style.height = `${Math.min(el.scrollHeight + 2, MAX_HEIGHT_PX)}px`;
+  }, [text]);
+
   function change(value: string) {
     setText(value);
+    saveDraft(userId, room, value);
     onDraftChange(value);
   }
 
@@ -36,10 +54,11 @@ export function Composer({ onSend, onDraftChange, disabled, members = [] }: Prop
     if (!trimmed || disabled || tooLong) return;
     onSend(trimmed);
     setText("");
+    saveDraft(userId, room, "");
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (mention.onKeyDown(event)) return; // rich-messages: the completion popup's keys first
+    if (mention.onKeyDown(event)) return; // The completion popup's keys first
     // Enter sends; Shift+Enter is a new line; Enter that ends an IME composition is not a send.
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
   }
@@ -51,14 +70,14 @@ export function Composer({ onSend, onDraftChange, disabled, members = [] }: Prop
       </label>
       <textarea
         {...mention.inputProps}
-        ref={inputRef}
+        ref={box}
         id="message"
         name="message"
-        rows={2}
+        rows={1}
         value={text}
         placeholder="Write a message"
         aria-invalid={tooLong || undefined}
-        aria-describedby={tooLong ? "message-too-long" : undefined}
+        aria-describedby={tooLong ? "message-too-long" : "message-hint"}
         onChange={(e) => {
           change(e.target.value);
           mention.track(e.target);
@@ -69,6 +88,9 @@ export function Composer({ onSend, onDraftChange, disabled, members = [] }: Prop
       <button type="submit" disabled={disabled || count === 0 || tooLong}>
         Send
       </button>
+      <p id="message-hint" className="composer-hint">
+        Enter to send, Shift+Enter for a new line. **bold**, *italics*, ~~strike~~, `code`
+      </p>
       {tooLong && (
         <p id="message-too-long" className="form-error composer-error" role="alert">
           Too long: {numberFormat.format(count)} characters, the limit is {numberFormat.format(MAX_TEXT_CHARS)}.

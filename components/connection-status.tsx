@@ -1,13 +1,25 @@
+"use client";
+
 import type { ConnectionStatus as Status } from "@/lib/client/connection";
+import { useBrowserOnline, useReconnectAttempt, useWaitingCount } from "@/lib/client/use-connection-detail";
 
 /**
  * "Connected" means the socket is up and the room joined (its history caught up); until then
- * the room is still connecting. Offline, it says how many messages are waiting to go out.
+ * the room is still connecting. Once lost: "Offline" while the browser has no network, else
+ * "Reconnecting" with the attempt under way; either way, how many messages wait to go out.
  */
-export function ConnectionStatus({ status, joined, pending }: { status: Status; joined: boolean; pending: number }) {
-  const shown = status === "connected" && !joined ? "connecting" : status;
+export function ConnectionStatus({ status, joined }: { status: Status; joined: boolean }) {
+  const online = useBrowserOnline();
+  const attempt = useReconnectAttempt();
+  const pending = useWaitingCount();
+  const shown = status === "connected" ? (joined ? "connected" : "connecting") : status === "offline" ? (online ? "reconnecting" : "offline") : status;
   const waiting = pending > 0 ? ` · ${pending} ${pending === 1 ? "message" : "messages"} waiting to send` : "";
-  const text = { connecting: "Connecting…", connected: "Connected", offline: `Offline, reconnecting…${waiting}` }[shown];
+  const text = {
+    connecting: "Connecting…",
+    connected: "Connected",
+    reconnecting: `Reconnecting… (attempt ${attempt})${waiting}`,
+    offline: `Offline${waiting}`,
+  }[shown];
   return (
     <p className="connection" role="status" data-testid="connection" data-status={shown}>
       {text}

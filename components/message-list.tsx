@@ -1,66 +1,78 @@
 "use client";
 
-import { useLayoutEffect, useRef } from "react";
+import { useMemo, useState } from "react";
+import { JumpToLatest } from "@/components/jump-to-latest";
 import { MessageItem, PendingItem } from "@/components/message-item";
+import { DayDivider, UnreadDivider } from "@/components/timeline-divider";
+import { buildTimeline, countAfter } from "@/lib/client/timeline";
+import { useLogScroll } from "@/lib/client/use-log-scroll";
+import { useNow } from "@/lib/client/use-now";
 import type { RoomView } from "@/lib/client/use-room";
 import type { Author, ChatMessage } from "@/lib/protocol";
 
 interface Props {
   state: RoomView;
   me: Author;
+  /** The user's read marker when the room was opened. */
+  lastReadSeq: number;
   hasOlder: boolean;
   onLoadOlder: () => Promise<void>;
   onRetry: (clientId: string) => void;
   onOpenDirect: (username: string) => void;
-  onReply: (message: ChatMessage) => void; // rich-messages
+  onReply: (message: ChatMessage) => void;
 }
 
-const NEAR_BOTTOM_PX = 80;
-
-export function MessageList({ state, me, hasOlder, onLoadOlder, onRetry, onOpenDirect, onReply }: Props) {
-  const ref = useRef<HTMLOListElement>(null);
-  const firstSeq = state.messages[0]?.seq;
-  const snapshot = useRef({ firstSeq, height: 0, top: 0, nearBottom: true });
-
-  // Keeps the view still when older messages are prepended, and follows new ones when at the bottom.
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const before = snapshot.current;
-    if (before.firstSeq !== firstSeq && before.height > 0) {
-      el.scrollTop = before.top + (el.scrollHeight - before.height);
-    } else if (before.nearBottom) {
-      el.scrollTop = el.scrollHeight;
-    }
-    snapshot.current = { firstSeq, height: el.scrollHeight, top: el.scrollTop, nearBottom: isNearBottom(el) };
-  }, [firstSeq, state]);
-
-  const onScroll = () => {
-    const el = ref.current;
-    if (!el) return;
-    snapshot.current = { firstSeq, height: el.scrollHeight, top: el.scrollTop, nearBottom: isNearBottom(el) };
-    if (el.scrollTop < 40 && hasOlder) void onLoadOlder();
+export function MessageList({ state, me, lastReadSeq, hasOlder, onLoadOlder, onRetry, onOpenDirect, onReply }: Props) {
+  const now = useNow();
+  const [busy, setBusy] = useState(false);
+  const timeline = useMemo(
+    () => buildTimeline(state.messages, { lastReadSeq, selfId: me.id, days: now !== null }),
+    [state.messages, lastReadSeq, me.id, now],
+  );
+  const loadOlder = async () => {
+    // Busy while older messages come in, so screen readers do not read out a page of history.
+    setBusy(true);
+    await onLoadOlder();
+    setBusy(false);
   };
+  const { ref, atBottom, seenSeq, jump, onScroll } = useLogScroll({ state, lastReadSeq, hasOlder, loadOlder });
+  const below = atBottom ? 0 : countAfter(state.messages, seenSeq, me.id);
 
   return (
-    <ol className="messages" ref={ref} onScroll={onScroll} role="log" aria-label="Messages" aria-live="polite">
-      {hasOlder && (
-        <li className="load-older">
-          <button type="button" className="link-button" onClick={() => void onLoadOlder()}>
-            Load earlier messages
-          </button>
-        </li>
-      )}
-      {state.messages.map((m) => (
-        <MessageItem key={m.seq} message={m} mine={m.author.id === me.id} onOpenDirect={onOpenDirect} me={me} onReply={onReply} />
-      ))}
-      {state.pending.map((p) => (
-        <PendingItem key={p.clientId} outgoing={p} authorName={me.name} onRetry={() => onRetry(p.clientId)} />
-      ))}
-    </ol>
+    <div className="log-frame">
+      {/* The log scrolls (and takes focus, to scroll from the keyboard); the list inside keeps list semantics. */}
+      <div className="messages" ref={ref} onScroll={onScroll} role="log" aria-label="Messages" aria-live="polite" aria-busy={busy} tabIndex={0}>
+        <ol className="message-items">
+        {hasOlder && (
+          <li className="load-older">
+            <button type="button" className="link-button" onClick={() => void loadOlder()}>
+              Load earlier messages
+            </button>
+          </li>
+        )}
+        {timeline.map((entry) =>
+          entry.kind === "day" ? (
+            <DayDivider key={entry.key} iso={entry.iso} now={now ?? 0} />
+          ) : entry.kind === "unread" ? (
+            <UnreadDivider key={entry.key} />
+          ) : (
+            <MessageItem
+              key={entry.key}
+              message={entry.message}
+              mine={entry.message.author.id === me.id}
+              continued={entry.continued}
+              onOpenDirect={onOpenDirect}
+              me={me}
+              onReply={onReply}
+            />
+          ),
+        )}
+        {state.pending.map((p) => (
+          <PendingItem key={p.clientId} outgoing={p} author={me} onRetry={() => onRetry(p.clientId)} />
+        ))}
+        </ol>
+      </div>
+      {!atBottom && <JumpToLatest count={below} onJump={jump} />}
+    </div>
   );
-}
-
-function isNearBottom(el: HTMLElement): boolean {
-  return el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link, { useLinkStatus } from "next/link";
+import { usePane } from "@/lib/client/pane-context";
 import { roomHref } from "@/lib/client/paths";
 import { unreadOf } from "@/lib/client/rooms-state";
 import type { RoomSummary } from "@/lib/protocol";
@@ -21,6 +22,7 @@ function Loading() {
 
 export function RoomLink({ room, active }: { room: RoomSummary; active: boolean }) {
   const unread = unreadOf(room);
+  const { showRoom } = usePane();
   return (
     <li>
       <Link
@@ -30,6 +32,7 @@ export function RoomLink({ room, active }: { room: RoomSummary; active: boolean 
         data-slug={room.slug}
         data-unread={unread}
         aria-current={active ? "page" : undefined}
+        onClick={showRoom}
       >
         <span className="room-mark" aria-hidden="true">
           {marks[room.visibility]}
@@ -37,7 +40,7 @@ export function RoomLink({ room, active }: { room: RoomSummary; active: boolean 
         <span className="room-link-name">{room.name}</span>
         <Loading />
         {room.visibility === "private" && <span className="visually-hidden"> (private)</span>}
-        {room.mentions > 0 && ( // rich-messages
+        {room.mentions > 0 && (
           <span className="badge mention-badge" data-testid="mention-badge">
             <span aria-hidden="true">@{room.mentions}</span>
             <span className="visually-hidden">, {room.mentions} mentioning you</span>

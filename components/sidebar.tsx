@@ -4,7 +4,7 @@ import { BrowseRooms } from "@/components/browse-rooms";
 import { Disclosure } from "@/components/disclosure";
 import { NewMessageForm } from "@/components/new-message-form";
 import { NewRoomForm } from "@/components/new-room-form";
-import { NotificationToggle } from "@/components/notification-toggle"; // rich-messages
+import { NotificationToggle } from "@/components/notification-toggle";
 import { RoomLink } from "@/components/room-link";
 import { useChat } from "@/lib/client/chat-context";
 import { sortRooms } from "@/lib/client/rooms-state";

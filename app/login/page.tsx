@@ -8,9 +8,12 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function LoginPage() {
   if (await currentUser()) redirect("/chat");
   return (
-    <main className="login">
-      <h1>Sign in to Chat</h1>
-      <LoginForm />
-    </main>
+    <div className="login-page">
+      <main className="login">
+        <h1>Sign in to Chat</h1>
+        <p className="login-lead">Your team&apos;s rooms and conversations, live.</p>
+        <LoginForm />
+      </main>
+    </div>
   );
 }

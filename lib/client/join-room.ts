@@ -13,7 +13,7 @@ export interface JoinTarget {
   lastSeq: () => number;
   append: (messages: ChatMessage[]) => void;
   onJoin: (res: RoomJoinResult) => void;
-  /** rich-messages: the room revision held, and what to do with the changes after it. */
+  /** The room revision held, and what to do with the changes after it. */
   rev: () => number;
   changes: (res: RoomJoinResult) => void;
   /** False once the room is off screen: stop asking. */

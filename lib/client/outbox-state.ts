@@ -10,7 +10,7 @@ export interface OutboxEntry {
   status: "sending" | "failed";
   createdAt: string;
   room: string;
-  /** rich-messages: the seq of the message this one replies to. */
+  /** The seq of the message this one replies to. */
   replyTo?: number;
   /** Why the last attempt failed, for a failed entry. */
   error?: string;

@@ -21,7 +21,7 @@ export type RoomsAction =
 
 export const unreadOf = (room: Pick<RoomSummary, "lastSeq" | "lastReadSeq">) => Math.max(0, room.lastSeq - room.lastReadSeq);
 
-// rich-messages: unread mentions come counted from the server; they are cleared once everything
+// Unread mentions come counted from the server; they are cleared once everything
 // is read and counted up by live messages that mention the user, until the next room:list.
 const mentionsAt = (mentions: number, lastSeq: number, lastReadSeq: number) => (lastReadSeq >= lastSeq ? 0 : mentions);
 

@@ -11,7 +11,7 @@ interface Run {
   lastSeq: () => number;
   /** Appends newer messages; true when one arrived ahead of a missing seq. */
   append: (messages: ChatMessage[]) => boolean;
-  /** rich-messages: applies live changes (true on a revision gap); the revision held; a join's changes. */
+  /** Applies live changes (true on a revision gap); the revision held; a join's changes. */
   update: (message: ChatMessage) => boolean;
   rev: () => number;
   caughtUp: (res: RoomJoinResult) => void;
@@ -76,7 +76,7 @@ export function useRoomSync(room: string, run: Run, onJoin: (res: RoomJoinResult
       connect: catchUp,
       disconnect: () => setJoined(false),
       "message:new": receive,
-      "message:updated": updated, // rich-messages
+      "message:updated": updated,
     });
     const stopDelivered = onDelivered(receive);
     if (socket.connected) catchUp();

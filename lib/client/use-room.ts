@@ -23,7 +23,7 @@ export interface RoomView {
 export function useRoom(room: string, selfId: number, initial: ChatMessage[], onJoin: (res: RoomJoinResult) => void, initialRev = 0) {
   const [state, setState] = useState<RoomState>(() => appendMessages(emptyRoom, initial).state);
   const stateRef = useRef(state);
-  const revRef = useRef(initialRev); // rich-messages: the room revision the messages on screen reflect
+  const revRef = useRef(initialRev); // The room revision the messages on screen reflect
   const loadingOlder = useRef(false);
 
   const run = useMemo(
@@ -36,7 +36,7 @@ export function useRoom(room: string, selfId: number, initial: ChatMessage[], on
         settle(messages.filter((m) => m.author.id === selfId).map((m) => m.clientId));
         return result.gap;
       },
-      // rich-messages: edits, deletes and reactions, live and caught up.
+      // Edits, deletes and reactions, live and caught up.
       update(message: ChatMessage) {
         setState((stateRef.current = updateMessages(stateRef.current, [message])));
         const noted = noteRevision(revRef.current, message.rev);

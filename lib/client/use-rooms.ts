@@ -23,7 +23,7 @@ export function useRooms(selfId: number, initial: RoomSummary[], activeSlug: str
   const [rooms, dispatch] = useReducer(roomsReducer, initial, initialRooms);
   const active = useRef(activeSlug);
   const [changes] = useState(createChangeLog);
-  const roomsRef = useRef(rooms); // rich-messages: the room's name for a mention notification
+  const roomsRef = useRef(rooms); // The room's name for a mention notification
   useEffect(() => {
     roomsRef.current = rooms;
   }, [rooms]);
@@ -54,7 +54,7 @@ export function useRooms(selfId: number, initial: RoomSummary[], activeSlug: str
       "room:read": ({ room, lastReadSeq }) => dispatch({ type: "read", slug: room, lastReadSeq }),
       "message:new": (message) => {
         const onScreen = message.room === active.current && document.visibilityState === "visible";
-        // rich-messages: mentions of me count in the sidebar and notify while the tab is hidden.
+        // Mentions of me count in the sidebar and notify while the tab is hidden.
         const mentionsMe = message.author.id !== selfId && mentionsUser(message, selfUsername);
         dispatch({ type: "message", message, seen: message.author.id === selfId || onScreen, mentionsMe });
         if (mentionsMe) notifyMention(message, roomsRef.current[message.room]?.name ?? message.room);

@@ -11,7 +11,7 @@ export interface SendInput {
   author: Author;
   text: string;
   clientId: string;
-  /** rich-messages: the parent's seq, checked by the caller; usernames parsed from the text. */
+  /** The parent's seq, checked by the caller; usernames parsed from the text. */
   replyTo?: number;
   mentions?: string[];
 }
@@ -136,7 +136,7 @@ async function insertFresh(tx: Tx, inputs: SendInput[]): Promise<Map<string, Cha
     text: input.text,
     seq: nextSeq(input.room.id),
     createdAt,
-    replyToSeq: input.replyTo ?? null, // rich-messages
+    replyToSeq: input.replyTo ?? null,
   }));
   const ids = await insertMessageRows(tx, rows);
   await insertMentionRows(tx, inputs.flatMap((input, i) => (input.mentions ?? []).map((username) => ({ roomId: rows[i]!.roomId, seq: rows[i]!.seq, username }))));

@@ -10,7 +10,7 @@ import { channelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types"
 export function registerMessageHandlers(io: ChatServer, socket: ChatSocket): void {
   onEvent(socket, "message:send", messageSendSchema, async ({ room: slug, text, clientId, replyTo }) => {
     const room = await joinedRoom(socket, slug);
-    // rich-messages: a reply's parent is looked up (parents are never removed, only tombstoned).
+    // A reply's parent is looked up (parents are never removed, only tombstoned).
     const parent = replyTo === undefined ? null : await findReplyParent({ room, seq: replyTo });
     const mentions = parseMentions(text);
     const sent = await sendMessage({ room, author: socket.data.user, text, clientId, replyTo, mentions });

@@ -27,7 +27,7 @@ export function registerRoomHandlers(io: ChatServer, socket: ChatSocket): void {
     if (since !== undefined) catchUps.observe(messages.length);
     const current = { ...room, lastSeq: Math.max(room.lastSeq, messages.at(-1)?.seq ?? 0) };
     const summary = await summarizeRoom({ room: current, userId: user.id, lastReadSeq });
-    // rich-messages: changes after sinceRev; room.lastRev was read before them (see protocol §8.2).
+    // Changes after sinceRev; room.lastRev was read before them (see protocol §8.2).
     const changed = sinceRev === undefined ? null : await listChanges({ room, sinceRev, limit: MAX_CHANGES + 1 });
     const changes = changed && { changes: changed.slice(0, MAX_CHANGES), hasMoreChanges: changed.length > MAX_CHANGES };
     return { room: summary, messages, online: await onlineMembers(room.id), ...changes };

@@ -1,0 +1,11 @@
+import { avatarColor, initials } from "@/lib/client/avatar";
+import type { Author } from "@/lib/protocol";
+
+/** Decorative: the name is always written next to it. */
+export function Avatar({ user, size = "normal" }: { user: Pick<Author, "name" | "username">; size?: "normal" | "small" }) {
+  return (
+    <span className={`avatar avatar-${size}`} style={{ backgroundColor: avatarColor(user.username) }} aria-hidden="true">
+      {initials(user.name)}
+    </span>
+  );
+}
