@@ -1,19 +1,16 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, it } from "node:test";
-import { createClient } from "redis";
+import { startCluster, type TestCluster } from "../helpers/cluster";
 import { call, clientId, collect, connectJoined, until, waitFor, type TestSocket } from "../helpers/client";
-import { startServer, type TestServer } from "../helpers/server";
-import { freshPostgres } from "../helpers/template-db";
+import type { TestServer } from "../helpers/server";
 import type { Author, ChatMessage } from "@/lib/protocol";
 
 // Two server processes on different ports sharing one PostgreSQL database and one Redis.
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const prefix = `chat-test-${process.pid}-${Date.now().toString(36)}:`;
 
 type Presence = { room: string; user: Author; online: boolean };
 
 describe("two nodes on PostgreSQL and Redis", () => {
-  let db: { url: string; drop: () => Promise<void> };
+  let cluster: TestCluster;
   let a: TestServer;
   let b: TestServer;
   const sockets: TestSocket[] = [];
@@ -25,10 +22,9 @@ describe("two nodes on PostgreSQL and Redis", () => {
   }
 
   before(async () => {
-    db = await freshPostgres();
     // A short presence expiry, so a dead node's users are swept in seconds rather than a minute.
-    const env = { REDIS_URL, REDIS_PREFIX: prefix, PRESENCE_TTL_MS: "3000" };
-    [a, b] = await Promise.all([startServer({ databaseUrl: db.url, env }), startServer({ databaseUrl: db.url, env })]);
+    cluster = await startCluster({ PRESENCE_TTL_MS: "3000" });
+    ({ a, b } = cluster);
   });
 
   // Each test starts with nobody connected, so presence is its own.
@@ -37,12 +33,7 @@ describe("two nodes on PostgreSQL and Redis", () => {
   });
 
   after(async () => {
-    await Promise.all([a.stop(), b.stop()]);
-    await db.drop();
-    const redis = createClient({ url: REDIS_URL });
-    await redis.connect();
-    for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length) await redis.del(keys);
-    await redis.close();
+    await cluster.stop();
   });
 
   it("reports both nodes ready, Redis included", async () => {

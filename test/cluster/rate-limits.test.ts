@@ -2,38 +2,33 @@ import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { after, before, describe, it } from "node:test";
 import { createClient } from "redis";
+import { startCluster, type TestCluster } from "../helpers/cluster";
 import { call, connectJoined, type TestSocket } from "../helpers/client";
 import { retryAfter } from "../helpers/rate-limited";
 import { freePort, startServer, type TestServer } from "../helpers/server";
 import { freshPostgres } from "../helpers/template-db";
 
 // Rate limits shared by two nodes through Redis, and what a node does when Redis goes away.
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const prefix = `chat-test-rl-${process.pid}-${Date.now().toString(36)}:`;
 // room:list: no side effects. A burst of 10 and a slow refill, so the test sees the bucket empty.
-const env = { REDIS_URL, REDIS_PREFIX: prefix, RATE_LIMITS: "room:list=0.2/10" };
+const RATE_LIMITS = "room:list=0.2/10";
 
 const list = (socket: TestSocket) => call(socket, "room:list", {});
 const refusals = (answers: Awaited<ReturnType<typeof list>>[]) => answers.filter((r) => retryAfter(r) !== null).length;
 
 describe("rate limits across two nodes", () => {
-  let db: { url: string; drop: () => Promise<void> };
+  let cluster: TestCluster;
   let a: TestServer;
   let b: TestServer;
   const sockets: TestSocket[] = [];
 
   before(async () => {
-    db = await freshPostgres();
-    [a, b] = await Promise.all([startServer({ databaseUrl: db.url, env }), startServer({ databaseUrl: db.url, env })]);
+    cluster = await startCluster({ RATE_LIMITS });
+    ({ a, b } = cluster);
   });
+
   after(async () => {
     for (const s of sockets) s.close();
-    await Promise.all([a.stop(), b.stop()]);
-    await db.drop();
-    const redis = createClient({ url: REDIS_URL });
-    await redis.connect();
-    for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length) await redis.del(keys);
-    await redis.close();
+    await cluster.stop();
   });
 
   it("shares one bucket per user: a burst spent on node A is spent on node B too", async () => {
@@ -63,7 +58,7 @@ describe("rate limits when Redis goes away", () => {
     await probe.connect();
     await probe.close();
     db = await freshPostgres();
-    node = await startServer({ databaseUrl: db.url, env: { ...env, REDIS_URL: url } });
+    node = await startServer({ databaseUrl: db.url, env: { RATE_LIMITS, REDIS_URL: url, REDIS_PREFIX: "chat-test-rl:" } });
   });
   after(async () => {
     if (redis.exitCode === null) redis.kill("SIGKILL");

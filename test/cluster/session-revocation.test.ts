@@ -1,34 +1,25 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createClient } from "redis";
+import { startCluster, type TestCluster } from "../helpers/cluster";
 import { runAdmin } from "../helpers/admin";
 import { connect, loginOrFail, waitFor, type TestSocket } from "../helpers/client";
-import { startServer, type TestServer } from "../helpers/server";
-import { freshPostgres } from "../helpers/template-db";
+import type { TestServer } from "../helpers/server";
 
 // The admin command runs in its own process; each node learns of the change from the database.
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const prefix = `chat-test-${process.pid}-${Date.now().toString(36)}:`;
 const REVOCATION_MS = 5_000;
 
 describe("ending sessions on two nodes", () => {
-  let db: { url: string; drop: () => Promise<void> };
+  let cluster: TestCluster;
   let a: TestServer;
   let b: TestServer;
 
   before(async () => {
-    db = await freshPostgres();
-    const env = { REDIS_URL, REDIS_PREFIX: prefix };
-    [a, b] = await Promise.all([startServer({ databaseUrl: db.url, env }), startServer({ databaseUrl: db.url, env })]);
+    cluster = await startCluster();
+    ({ a, b } = cluster);
   });
 
   after(async () => {
-    await Promise.all([a.stop(), b.stop()]);
-    await db.drop();
-    const redis = createClient({ url: REDIS_URL });
-    await redis.connect();
-    for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length) await redis.del(keys);
-    await redis.close();
+    await cluster.stop();
   });
 
   it("disabling a user closes their sockets on every node within 5 s, and neither node accepts the cookie", async () => {

@@ -2,23 +2,11 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { addEntry, markEntry, pendingIn, removeEntries, type OutboxEntry } from "@/lib/client/outbox-state";
 import type { ChatMessage } from "@/lib/protocol";
+import { chatMessage } from "../helpers/chat-message";
 
 const entry = (clientId: string, room = "lobby"): OutboxEntry => ({ room, clientId, text: clientId, status: "sending", createdAt: "" });
-const stored = (clientId: string, authorId: number): ChatMessage => ({
-  id: 1,
-  room: "lobby",
-  seq: 1,
-  clientId,
-  text: clientId,
-  createdAt: new Date(0).toISOString(),
-  author: { id: authorId, username: "u", name: "U" },
-  rev: 0,
-  editedAt: null,
-  deletedAt: null,
-  reactions: [],
-  replyTo: null,
-  mentions: [],
-});
+const stored = (clientId: string, authorId: number): ChatMessage =>
+  chatMessage(1, { clientId, text: clientId, author: { id: authorId, username: "u", name: "U" } });
 
 describe("outbox state", () => {
   it("adds, marks and removes entries, keeping the same state when nothing changes", () => {

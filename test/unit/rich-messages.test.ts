@@ -4,22 +4,10 @@ import { noteRevision, revisionAfterJoin, updateMessages } from "@/lib/client/me
 import { insertMention, matchMembers, mentionQueryAt } from "@/lib/client/mentions";
 import { initialRooms, roomsReducer } from "@/lib/client/rooms-state";
 import { emojiSchema, parseMentions, splitMentions, type ChatMessage, type RoomSummary } from "@/lib/protocol";
+import { chatMessage } from "../helpers/chat-message";
 
-const msg = (seq: number, rev = 0, text = `m${seq}`): ChatMessage => ({
-  id: seq,
-  room: "lobby",
-  seq,
-  clientId: `c${seq}`,
-  text,
-  createdAt: new Date(0).toISOString(),
-  author: { id: 2, username: "bob", name: "Bob" },
-  rev,
-  editedAt: null,
-  deletedAt: null,
-  reactions: [],
-  replyTo: null,
-  mentions: [],
-});
+const msg = (seq: number, rev = 0, text = `m${seq}`): ChatMessage =>
+  chatMessage(seq, { rev, text, author: { id: 2, username: "bob", name: "Bob" } });
 
 describe("mentions", () => {
   it("parses @usernames, not e-mail addresses, lowercased, without trailing dots", () => {

@@ -2,22 +2,9 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { appendMessages, emptyRoom, hasOlder, lastSeqOf, prependMessages } from "@/lib/client/room-state";
 import type { ChatMessage } from "@/lib/protocol";
+import { chatMessage } from "../helpers/chat-message";
 
-const msg = (seq: number, clientId = `c${seq}`): ChatMessage => ({
-  id: seq,
-  room: "lobby",
-  seq,
-  clientId,
-  text: `m${seq}`,
-  createdAt: new Date(0).toISOString(),
-  author: { id: 1, username: "alice", name: "Alice" },
-  rev: 0,
-  editedAt: null,
-  deletedAt: null,
-  reactions: [],
-  replyTo: null,
-  mentions: [],
-});
+const msg = (seq: number, clientId = `c${seq}`): ChatMessage => chatMessage(seq, { clientId });
 const seqs = (state: { messages: ChatMessage[] }) => state.messages.map((m) => m.seq);
 
 describe("room state", () => {

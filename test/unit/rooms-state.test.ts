@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { initialRooms, roomsReducer, sortRooms, unreadOf, type RoomsState } from "@/lib/client/rooms-state";
 import type { ChatMessage, RoomSummary } from "@/lib/protocol";
+import { chatMessage } from "../helpers/chat-message";
 
 const room = (slug: string, lastSeq: number, lastReadSeq: number, extra: Partial<RoomSummary> = {}): RoomSummary => ({
   slug,
@@ -15,21 +16,8 @@ const room = (slug: string, lastSeq: number, lastReadSeq: number, extra: Partial
   peer: null,
   ...extra,
 });
-const message = (roomSlug: string, seq: number, authorId = 2): ChatMessage => ({
-  id: seq,
-  room: roomSlug,
-  seq,
-  clientId: `c${seq}`,
-  text: "x",
-  createdAt: new Date(0).toISOString(),
-  author: { id: authorId, username: "bob", name: "Bob" },
-  rev: 0,
-  editedAt: null,
-  deletedAt: null,
-  reactions: [],
-  replyTo: null,
-  mentions: [],
-});
+const message = (roomSlug: string, seq: number, authorId = 2): ChatMessage =>
+  chatMessage(seq, { room: roomSlug, text: "x", author: { id: authorId, username: "bob", name: "Bob" } });
 const unread = (state: RoomsState, slug: string) => (state[slug] ? unreadOf(state[slug]) : undefined);
 
 describe("rooms state", () => {

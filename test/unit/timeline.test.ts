@@ -4,27 +4,12 @@ import { AVATAR_COLORS, avatarColor, initials } from "@/lib/client/avatar";
 import { dayLabel, relativeTime } from "@/lib/client/relative-time";
 import { buildTimeline, countAfter } from "@/lib/client/timeline";
 import type { ChatMessage } from "@/lib/protocol";
+import { chatMessage } from "../helpers/chat-message";
 
 const alice = { id: 1, username: "alice", name: "Alice" };
 const bob = { id: 2, username: "bob", name: "Bob" };
 
-function message(seq: number, author: typeof alice, at: Date): ChatMessage {
-  return {
-    id: seq,
-    room: "lobby",
-    seq,
-    clientId: `c-${seq}`,
-    text: `m${seq}`,
-    createdAt: at.toISOString(),
-    author,
-    rev: 0,
-    editedAt: null,
-    deletedAt: null,
-    reactions: [],
-    replyTo: null,
-    mentions: [],
-  };
-}
+const message = (seq: number, author: typeof alice, at: Date): ChatMessage => chatMessage(seq, { author, createdAt: at.toISOString() });
 
 const at = (day: number, hour: number, minute: number) => new Date(2026, 0, day, hour, minute);
 
