@@ -7,6 +7,8 @@ import { DEFAULT_PAGE, MAX_PAGE, MAX_ROOM_NAME_CHARS, MAX_TEXT_CHARS } from "@/l
 // is ignored). The inferred types are what the client sends.
 
 const wellFormed = (s: string) => s.isWellFormed();
+// PostgreSQL's text cannot hold U+0000; refused everywhere, so both databases accept the same texts.
+const noNul = (s: string) => !s.includes("\u0000");
 const characters = (s: string) => [...s].length;
 
 export const roomSlugSchema = z
@@ -32,6 +34,7 @@ export const messageTextSchema = z
   // Room for surrounding whitespace; also what bounds a frame (lib/socket/socket-server.ts).
   .max(MAX_TEXT_CHARS * 2, "text is too long")
   .refine(wellFormed, "text is not well-formed Unicode")
+  .refine(noNul, "text contains a NUL character")
   .transform((text) => text.trim())
   .refine((text) => text.length > 0, "text is empty")
   .refine((text) => characters(text) <= MAX_TEXT_CHARS, `text is longer than ${MAX_TEXT_CHARS} characters`);
@@ -40,6 +43,7 @@ export const roomNameSchema = z
   .string()
   .max(MAX_ROOM_NAME_CHARS * 4, "name is too long")
   .refine(wellFormed, "name is not well-formed Unicode")
+  .refine(noNul, "name contains a NUL character")
   .transform((name) => name.replace(/\s+/g, " ").trim())
   .refine((name) => name.length > 0, "name is empty")
   .refine((name) => characters(name) <= MAX_ROOM_NAME_CHARS, `name is longer than ${MAX_ROOM_NAME_CHARS} characters`);

@@ -33,7 +33,7 @@ const templates: Partial<Record<EventName, () => Record<string, unknown>>> = {
 const fielded = Object.keys(templates) as EventName[];
 const allEvents: EventName[] = [...fielded, "room:list", "room:browse"];
 const unknownEvents = ["message:purge", "admin", "__proto__", "constructor", "hasOwnProperty", "toString", "x".repeat(300)];
-const texts = ["hi", "😀 emoji", "  padded  ", "DROP TABLE Message;--", "<script>alert(1)</script>", "\u0000nul", "ü".repeat(4000)];
+const texts = ["hi", "😀 emoji", "  padded  ", "DROP TABLE Message;--", "<script>alert(1)</script>", "\u0001\u001fcontrol", "ü".repeat(4000)];
 
 interface Case {
   run(socket: TestSocket): Promise<Answer | null>;

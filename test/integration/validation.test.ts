@@ -12,6 +12,7 @@ const invalidSends: [string, unknown][] = [
   ["a blank text", { room: "lobby", text: " \n\t ", clientId: "x3" }],
   ["4001 characters", { room: "lobby", text: "a".repeat(4001), clientId: "x4" }],
   ["a lone surrogate", { room: "lobby", text: "bad \ud800 text", clientId: "x5" }],
+  ["a NUL character", { room: "lobby", text: "bad \u0000 text", clientId: "x8" }],
   ["a missing clientId", { room: "lobby", text: "hi" }],
   ["a clientId with spaces", { room: "lobby", text: "hi", clientId: "a b" }],
   ["a 65-character clientId", { room: "lobby", text: "hi", clientId: "x".repeat(65) }],
