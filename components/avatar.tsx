@@ -1,10 +1,10 @@
-import { avatarColor, initials } from "@/lib/client/avatar";
+import { avatarTone, initials } from "@/lib/client/avatar";
 import type { Author } from "@/lib/protocol";
 
 /** Decorative: the name is always written next to it. */
 export function Avatar({ user, size = "normal" }: { user: Pick<Author, "name" | "username">; size?: "normal" | "small" }) {
   return (
-    <span className={`avatar avatar-${size}`} style={{ backgroundColor: avatarColor(user.username) }} aria-hidden="true">
+    <span className={`avatar avatar-${size} avatar-tone-${avatarTone(user.username)}`} aria-hidden="true">
       {initials(user.name)}
     </span>
   );

@@ -67,7 +67,8 @@ test.describe("rich messages", () => {
     const fixed = unique("fixed");
     await alice.getByRole("textbox", { name: "Edit message" }).fill(fixed);
     await alice.getByRole("textbox", { name: "Edit message" }).press("Enter");
-    await expect(messagesWith(bob, fixed).locator(".message-text")).toHaveText(`${fixed} (edited)`);
+    await expect(messagesWith(bob, fixed).locator(".message-text")).toHaveText(fixed);
+    await expect(messagesWith(bob, fixed).locator(".message-edited")).toHaveText("(edited)");
     await expect(messagesWith(bob, text)).toHaveCount(0);
 
     alice.once("dialog", (dialog) => void dialog.accept());
@@ -134,7 +135,8 @@ test.describe("rich messages", () => {
 
     await bob.context().setOffline(false);
     await expect(bob.getByTestId("connection")).toHaveText("Connected");
-    await expect(messagesWith(bob, fixed).locator(".message-text")).toHaveText(`${fixed} (edited)`);
+    await expect(messagesWith(bob, fixed).locator(".message-text")).toHaveText(fixed);
+    await expect(messagesWith(bob, fixed).locator(".message-edited")).toHaveText("(edited)");
     await expect(messagesWith(bob, edited)).toHaveCount(0);
     await expect(messagesWith(bob, removed)).toHaveCount(0);
     await expect(bob.getByTestId("message-deleted")).toHaveCount(1);

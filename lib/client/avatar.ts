@@ -1,11 +1,16 @@
 // Avatars are initials on a colour picked from the username, so a person keeps their colour.
 // Every colour carries white text at a contrast of at least 4.5:1, in both themes.
-export const AVATAR_COLORS = ["#b3261e", "#1a5fb4", "#1e6b3a", "#6f42c1", "#9a4400", "#0f6a73", "#a3175f", "#4a5568"] as const;
+/** Tones of the avatar palette: classes `avatar-tone-0` to `-7` in app/globals.css. */
+export const AVATAR_TONES = 8;
 
-export function avatarColor(username: string): string {
+/**
+ * The avatar's tone, stable for a username. A class rather than an inline style, which the
+ * Content Security Policy (style-src with a nonce) would block in server-rendered HTML.
+ */
+export function avatarTone(username: string): number {
   let hash = 0;
   for (let i = 0; i < username.length; i++) hash = (hash * 31 + username.charCodeAt(i)) | 0;
-  return AVATAR_COLORS[Math.abs(hash) % AVATAR_COLORS.length]!;
+  return Math.abs(hash) % AVATAR_TONES;
 }
 
 /** Up to two letters: the first of the first two words of the name. */

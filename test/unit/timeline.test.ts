@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { AVATAR_COLORS, avatarColor, initials } from "@/lib/client/avatar";
+import { AVATAR_TONES, avatarTone, initials } from "@/lib/client/avatar";
 import { dayLabel, relativeTime } from "@/lib/client/relative-time";
 import { buildTimeline, countAfter } from "@/lib/client/timeline";
 import type { ChatMessage } from "@/lib/protocol";
@@ -71,9 +71,9 @@ describe("avatars", () => {
     assert.equal(initials("Alice"), "A");
     assert.equal(initials("  ada  lovelace byron "), "AL");
     assert.equal(initials(""), "?");
-    assert.equal(avatarColor("alice"), avatarColor("alice"));
-    assert.ok(AVATAR_COLORS.includes(avatarColor("bob") as (typeof AVATAR_COLORS)[number]));
-    const used = new Set(["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"].map(avatarColor));
+    assert.equal(avatarTone("alice"), avatarTone("alice"));
+    assert.ok(Number.isInteger(avatarTone("bob")) && avatarTone("bob") >= 0 && avatarTone("bob") < AVATAR_TONES);
+    const used = new Set(["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"].map(avatarTone));
     assert.ok(used.size >= 4, "usernames spread over the palette");
   });
 });
