@@ -81,3 +81,10 @@ async function stop(code: number): Promise<void> {
 }
 for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void stop(0));
 for (const child of children) child.on("exit", (code) => !stopping && void stop(code ?? 1));
+// A program that cannot start (nginx not installed) ends the run at once, not at Playwright's timeout.
+for (const child of children) {
+  child.on("error", (error) => {
+    console.error(`start-cluster: ${error.message}`);
+    void stop(1);
+  });
+}
