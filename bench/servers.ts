@@ -7,6 +7,7 @@ import path from "node:path";
 import { freePort } from "../test/helpers/server";
 import { owned, SECRET, sleep, status } from "./cli";
 import { mintCookies, seed, type RoomSeed } from "./seed";
+import { SERVER_NODE_FLAGS } from "./server-flags";
 
 export type Kind = "app" | "baseline";
 
@@ -37,7 +38,7 @@ async function startTarget(kind: Kind, dbFile?: string): Promise<Target> {
   }
   const script = kind === "app" ? "server.ts" : "bench/baseline-server.ts";
   const extra = process.env.BENCH_NODE_OPTIONS && kind === "app" ? process.env.BENCH_NODE_OPTIONS.split(" ") : [];
-  const proc = spawn(process.execPath, [...extra, "--import", "tsx", script], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...extra, "--import", "tsx", script], { env, stdio: ["ignore", "pipe", "pipe"] });
   owned.children.add(proc);
   let log = "";
   const keep = (c: Buffer) => (log = (log + c.toString()).slice(-20_000));

@@ -2,6 +2,7 @@
 // scenario, once per database, and returns its figures.
 import { spawn } from "node:child_process";
 import { owned } from "./cli";
+import { SERVER_NODE_FLAGS } from "./server-flags";
 
 export interface StoreFigures {
   db: "sqlite" | "postgres";
@@ -15,7 +16,7 @@ export interface StoreFigures {
 
 export function runStore(db: StoreFigures["db"], seconds: number): Promise<StoreFigures> {
   return new Promise((resolve, reject) => {
-    const args = ["--import", "tsx", "bench/store.ts", "--db", db, "--seconds", String(seconds)];
+    const args = [...SERVER_NODE_FLAGS, "--import", "tsx", "bench/store.ts", "--db", db, "--seconds", String(seconds)];
     const proc = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
     owned.children.add(proc);
     let out = "";

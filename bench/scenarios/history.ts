@@ -4,10 +4,12 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { options, owned, status } from "../cli";
 import type { Result, Row } from "../result";
+import { SERVER_NODE_FLAGS } from "../server-flags";
 
 function runHistory(messages: number, runs: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const proc = spawn(process.execPath, ["--import", "tsx", "bench/history.ts", "--messages", String(messages), "--runs", String(runs)], { stdio: ["ignore", "pipe", "inherit"] });
+    // With the server's own Node flags: listMessages runs here as it does in the server.
+    const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "bench/history.ts", "--messages", String(messages), "--runs", String(runs)], { stdio: ["ignore", "pipe", "inherit"] });
     owned.children.add(proc);
     proc.stdout!.on("data", (c: Buffer) => status(`history: ${c.toString().trim().split("\n").at(-1)}`));
     proc.on("exit", (code) => (owned.children.delete(proc), code === 0 ? resolve() : reject(new Error(`history.ts exited ${code}`))));
