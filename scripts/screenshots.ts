@@ -22,7 +22,8 @@ async function signIn(browser: Browser, user: string, options: Parameters<Browse
 }
 
 async function say(page: Page, text: string): Promise<void> {
-  const box = page.getByRole("textbox", { name: "Message" });
+  // A combobox: the composer completes `@mentions`.
+  const box = page.getByRole("combobox", { name: "Message" });
   await box.fill(text);
   await box.press("Enter");
   // Stored (it has its seq) before the next one goes out; the first words carry no Markdown.
@@ -43,7 +44,12 @@ async function main(): Promise<void> {
     await say(alice, "Can someone check the **staging** deploy?");
     await say(bob, "On it. Logs say:\n```\nready in 1.2 s\n```");
     await say(bob, "Looks fine, only ~~two~~ one warning left: `deprecated flag`");
-    await say(alice, "Thanks, *great* work!");
+    await say(alice, "Thanks @bob, *great* work!");
+    // A reaction from bob on alice's question, so the screens show one.
+    const question = bob.getByRole("log", { name: "Messages" }).locator("[data-seq]").filter({ hasText: "staging" }).last();
+    await question.getByRole("button", { name: /^React to / }).click();
+    await question.getByRole("button", { name: "React with 👍" }).click();
+    await alice.getByRole("list", { name: "Reactions" }).first().waitFor();
 
     for (const colorScheme of ["light", "dark"] as const) {
       await alice.emulateMedia({ colorScheme });
@@ -52,7 +58,7 @@ async function main(): Promise<void> {
     const phone = await signIn(browser, "bob", { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
     await phone.screenshot({ path: path.join(out, "phone-rooms.png") });
     await phone.getByTestId("room-link").filter({ hasText: "Lobby" }).click();
-    await phone.getByRole("textbox", { name: "Message" }).waitFor();
+    await phone.getByRole("combobox", { name: "Message" }).waitFor();
     await phone.screenshot({ path: path.join(out, "phone-room.png") });
   } finally {
     await browser.close();
