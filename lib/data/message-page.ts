@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { groupReactions } from "@/lib/data/message-row";
 import { previewFields } from "@/lib/data/read-messages";
 import { toReplyPreview } from "@/lib/data/reply-preview";
 import { parseMentions, type Author, type ChatMessage } from "@/lib/protocol";
@@ -60,13 +61,9 @@ export async function completePage(db: Db, room: { id: number; slug: string }, r
 
 type ReactionRow = { messageId: number; emoji: string; user: Author };
 
-/** Reactions per message, grouped by emoji in the order each emoji first appeared. */
+/** Reactions per message, each message's grouped by emoji as toChatMessage groups them. */
 function groupByMessage(rows: ReactionRow[]): Map<number, ChatMessage["reactions"]> {
-  const grouped = new Map<number, Map<string, Author[]>>();
-  for (const { messageId, emoji, user } of rows) {
-    const byEmoji = grouped.get(messageId) ?? new Map<string, Author[]>();
-    byEmoji.set(emoji, [...(byEmoji.get(emoji) ?? []), user]);
-    grouped.set(messageId, byEmoji);
-  }
-  return new Map([...grouped].map(([id, byEmoji]) => [id, [...byEmoji].map(([emoji, users]) => ({ emoji, users }))]));
+  const byMessage = new Map<number, ReactionRow[]>();
+  for (const row of rows) byMessage.set(row.messageId, [...(byMessage.get(row.messageId) ?? []), row]);
+  return new Map([...byMessage].map(([id, reactions]) => [id, groupReactions(reactions)]));
 }

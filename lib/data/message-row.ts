@@ -35,7 +35,7 @@ interface MessageRow {
 }
 
 /** Reactions grouped by emoji, in the order each emoji first appeared. */
-function groupReactions(rows: { emoji: string; user: ChatMessage["author"] }[]): ChatMessage["reactions"] {
+export function groupReactions(rows: { emoji: string; user: ChatMessage["author"] }[]): ChatMessage["reactions"] {
   const byEmoji = new Map<string, ChatMessage["author"][]>();
   for (const { emoji, user } of rows) byEmoji.set(emoji, [...(byEmoji.get(emoji) ?? []), user]);
   return [...byEmoji].map(([emoji, users]) => ({ emoji, users }));

@@ -1,15 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { copyTemplate, freshPostgres, testDatabase } from "../helpers/template-db";
+import { useInProcessDatabase } from "../helpers/in-process-db";
 
 // Who is online in a room is asked with every online user's id: thousands on a busy server,
 // more than one query may bind on SQLite. The data function is exercised directly, on a real database.
 describe("filterMembers with thousands of ids", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "chat-members-"));
-  let drop = async () => {};
+  let database: { remove: () => Promise<void> };
   let filterMembers: typeof import("@/lib/data/members").filterMembers;
   let disconnectDb: typeof import("@/lib/db").disconnectDb;
   let roomId = 0;
@@ -17,15 +13,7 @@ describe("filterMembers with thousands of ids", () => {
   const strangerIds: number[] = [];
 
   before(async () => {
-    if (testDatabase === "postgres") {
-      const db = await freshPostgres();
-      drop = db.drop;
-      process.env.DATABASE_URL = db.url;
-    } else {
-      process.env.DATABASE_URL = `file:${copyTemplate(dir)}`;
-    }
-    process.env.DATA_DIR = dir;
-    process.env.LOG_LEVEL = "silent";
+    database = await useInProcessDatabase("chat-members-");
     ({ filterMembers } = await import("@/lib/data/members"));
     const { writeTransaction } = await import("@/lib/db");
     ({ disconnectDb } = await import("@/lib/db"));
@@ -41,8 +29,7 @@ describe("filterMembers with thousands of ids", () => {
 
   after(async () => {
     await disconnectDb();
-    await drop();
-    rmSync(dir, { recursive: true, force: true });
+    await database.remove();
   });
 
   it("returns exactly the members among 2,600 ids, sorted by name", async () => {

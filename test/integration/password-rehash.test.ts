@@ -1,31 +1,19 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import argon2 from "argon2";
-import { copyTemplate, freshPostgres, testDatabase } from "../helpers/template-db";
+import { useInProcessDatabase } from "../helpers/in-process-db";
 
 // Hashes made with older parameters (the library's defaults, 64 MiB, t=3, p=4) are replaced at the
 // next successful sign-in; a wrong password changes nothing. Real database, real argon2.
 describe("re-hashing outdated password hashes at sign-in", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "chat-rehash-"));
-  let drop = async () => {};
+  let database: { remove: () => Promise<void> };
   let verifyCredentials: typeof import("@/lib/data/users").verifyCredentials;
   let disconnectDb: typeof import("@/lib/db").disconnectDb;
   let storedHash: () => Promise<string>;
   let oldHash = "";
 
   before(async () => {
-    if (testDatabase === "postgres") {
-      const db = await freshPostgres();
-      drop = db.drop;
-      process.env.DATABASE_URL = db.url;
-    } else {
-      process.env.DATABASE_URL = `file:${copyTemplate(dir)}`;
-    }
-    process.env.DATA_DIR = dir;
-    process.env.LOG_LEVEL = "silent";
+    database = await useInProcessDatabase("chat-rehash-");
     ({ verifyCredentials } = await import("@/lib/data/users"));
     const { reader, writeTransaction } = await import("@/lib/db");
     ({ disconnectDb } = await import("@/lib/db"));
@@ -36,8 +24,7 @@ describe("re-hashing outdated password hashes at sign-in", () => {
 
   after(async () => {
     await disconnectDb();
-    await drop();
-    rmSync(dir, { recursive: true, force: true });
+    await database.remove();
   });
 
   it("keeps the hash when the password is wrong", async () => {
