@@ -1,12 +1,11 @@
 // History at scale: how long the newest page, a deep page and a catch-up page take to read from
 // a room holding 1,000,000 messages, next to an empty room, through the app's own listMessages.
 // Usage: node --import tsx bench/history.ts [--messages N] [--runs N]
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import Database from "better-sqlite3";
-import { copyTemplate } from "../test/helpers/template-db";
+import { measureAllocation } from "./allocation";
+import { fillHistoryDb, type HistoryDb } from "./history-fill";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -15,41 +14,23 @@ const arg = (name: string, fallback: number) => {
 const MESSAGES = arg("messages", 1_000_000);
 const RUNS = arg("runs", 2_000);
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "chat-bench-history-"));
-const dbFile = copyTemplate(dataDir);
-process.env.DATABASE_URL = `file:${dbFile}`;
-process.env.DATA_DIR = dataDir;
-process.env.LOG_LEVEL = "silent";
-
-function fill(): { big: number; empty: number } {
-  const db = new Database(dbFile);
-  db.pragma("journal_mode = WAL");
-  const now = new Date().toISOString();
-  const room = db.prepare(`INSERT INTO "Room" (slug, name, visibility, lastSeq, createdAt, updatedAt) VALUES (?, ?, 'public', ?, ?, ?)`);
-  const big = Number(room.run("big", "Big", MESSAGES, now, now).lastInsertRowid);
-  const empty = Number(room.run("empty", "Empty", 0, now, now).lastInsertRowid);
-  const insert = db.prepare(`INSERT INTO "Message" (roomId, seq, authorId, clientId, text, createdAt) VALUES (?, ?, 1, ?, ?, ?)`);
-  const started = performance.now();
-  db.transaction(() => {
-    for (let seq = 1; seq <= MESSAGES; seq++) insert.run(big, seq, `bench-${seq}`, `message number ${seq} with some ordinary chat text in it`, now);
-  })();
-  console.log(`filled ${MESSAGES.toLocaleString()} messages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  db.close();
-  return { big, empty };
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+let filled: HistoryDb | undefined;
+
 async function main() {
-  const ids = fill();
+  const ids = fillHistoryDb(MESSAGES);
+  filled = ids;
   const { listMessages } = await import("@/lib/data/messages");
   const { disconnectDb } = await import("@/lib/db");
   const big = { id: ids.big, slug: "big" };
+  // Halfway down, whatever the room's size (500,000 in the full run).
+  const half = Math.floor(MESSAGES / 2);
   const cases = [
     { name: "newest page (50), 1M room", run: () => listMessages({ room: big, limit: 50 }) },
-    { name: "deep page (50 before seq 500,000)", run: () => listMessages({ room: big, before: 500_000, limit: 50 }) },
+    { name: `deep page (50 before seq ${half.toLocaleString("en")})`, run: () => listMessages({ room: big, before: half, limit: 50 }) },
     { name: "oldest page (50 before seq 51)", run: () => listMessages({ room: big, before: 51, limit: 50 }) },
     { name: "catch-up (since seq N-100)", run: () => listMessages({ room: big, since: MESSAGES - 100, limit: 1000 }) },
     { name: "newest page, empty room", run: () => listMessages({ room: { id: ids.empty, slug: "empty" }, limit: 50 }) },
@@ -64,20 +45,31 @@ async function main() {
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    results.push({ case: c.name, runs: RUNS, p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1)! });
+    // Load-proof figures beside the timings: garbage per call and the collections it causes.
+    const allocation = await measureAllocation(c.run, RUNS);
+    results.push({ case: c.name, runs: RUNS, p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1)!, ...allocation });
   }
   await disconnectDb();
-  console.table(results.map((r) => ({ case: r.case, "p50 ms": r.p50.toFixed(3), "p99 ms": r.p99.toFixed(3), "max ms": r.max.toFixed(3) })));
+  console.table(
+    results.map((r) => ({
+      case: r.case,
+      "p50 ms": r.p50.toFixed(3),
+      "p99 ms": r.p99.toFixed(3),
+      "max ms": r.max.toFixed(3),
+      "KB/call": (r.bytesPerCall / 1024).toFixed(1),
+      "scavenges/1k": r.scavengesPer1000.toFixed(1),
+    })),
+  );
   const outDir = path.join(process.cwd(), "bench", "results");
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `history-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
   writeFileSync(file, JSON.stringify({ messages: MESSAGES, node: process.version, results }, null, 2));
   console.log(`raw figures: ${path.relative(process.cwd(), file)}`);
-  rmSync(dataDir, { recursive: true, force: true });
+  ids.remove();
 }
 
 process.on("SIGINT", () => {
-  rmSync(dataDir, { recursive: true, force: true });
+  filled?.remove();
   process.exit(130);
 });
 

@@ -1,5 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/sqlite/client";
+import type { Pool } from "pg";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 
 // Opens the database the environment names, with the client generated for its provider. Both
 // clients have the same model API; the SQLite client's type stands for both.
@@ -8,7 +10,7 @@ import { env } from "@/lib/env";
 // message survives a power cut, not only a crash; busy_timeout rides out a CLI writing at once.
 // A 32 MiB page cache per connection (the default is 2 MiB) keeps the hot index pages of busy
 // rooms, memory-mapped reads save a read() per page, and temporary b-trees stay in memory.
-const SQLITE_PRAGMAS = [
+export const SQLITE_PRAGMAS = [
   "journal_mode = WAL",
   "synchronous = FULL",
   "busy_timeout = 5000",
@@ -28,11 +30,17 @@ export async function connectSqlite(): Promise<PrismaClient> {
   return client;
 }
 
-export async function connectPostgres(): Promise<PrismaClient> {
-  const [{ PrismaClient }, { PrismaPg }] = await Promise.all([
+/** Prisma's client on a pool the app owns, so raw reads (lib/db-read.ts) share its connections. */
+export async function connectPostgres(): Promise<{ client: PrismaClient; pool: Pool }> {
+  const [{ PrismaClient }, { PrismaPg }, { default: pg }] = await Promise.all([
     import("@/lib/generated/postgres/client"),
     import("@prisma/adapter-pg"),
+    import("pg"),
   ]);
-  const adapter = new PrismaPg({ connectionString: env.databaseUrl, max: env.databasePoolSize });
-  return new PrismaClient({ adapter }) as unknown as PrismaClient;
+  const pool = new pg.Pool({ connectionString: env.databaseUrl, max: env.databasePoolSize });
+  // An idle connection that the server drops emits here; without a listener it would end the
+  // process. The next query finds out on its own and answers `unavailable` (lib/db-errors.ts).
+  pool.on("error", (error) => logger.warn({ err: error.message }, "an idle database connection failed"));
+  const client = new PrismaClient({ adapter: new PrismaPg(pool) }) as unknown as PrismaClient;
+  return { client, pool };
 }

@@ -1,4 +1,5 @@
-import { connectPostgres, connectSqlite } from "@/lib/db-connect";
+import { connectPostgres, connectSqlite, SQLITE_PRAGMAS } from "@/lib/db-connect";
+import { postgresRowReader, sqliteRowReader, type Row, type RowQuery, type RowReader } from "@/lib/db-read";
 import { mapDatabaseError } from "@/lib/db-errors";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -11,6 +12,8 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 interface Clients {
   reader: PrismaClient;
   writer: PrismaClient;
+  /** Raw reads through the driver itself (lib/db-read.ts), beside Prisma's reader. */
+  rows: RowReader;
   /** SQLite: writes run one at a time, chained here. PostgreSQL: null, transactions run concurrently. */
   queue: Promise<unknown> | null;
 }
@@ -38,13 +41,15 @@ function mappingErrors(client: PrismaClient): PrismaClient {
 async function open(): Promise<Clients> {
   if (env.databaseProvider === "postgresql") {
     // A pool: reads and transactions each take their own connection; row locks order the writers.
-    const client = mappingErrors(await connectPostgres());
-    return { reader: client, writer: client, queue: null };
+    const { client, pool } = await connectPostgres();
+    const mapped = mappingErrors(client);
+    return { reader: mapped, writer: mapped, rows: await postgresRowReader(pool), queue: null };
   }
-  // Two connections: the SQLite adapter runs every query on one connection, so a read issued
-  // while a write transaction is open would see its uncommitted rows. Reads get their own.
-  const [reader, writer] = await Promise.all([connectSqlite(), connectSqlite()]);
-  return { reader: mappingErrors(reader), writer: mappingErrors(writer), queue: Promise.resolve() };
+  // Separate connections: the SQLite adapter runs every query on one connection, so a read issued
+  // while a write transaction is open would see its uncommitted rows. Reads get their own, and
+  // raw reads through the driver (lib/db-read.ts) one more.
+  const [reader, writer, rows] = await Promise.all([connectSqlite(), connectSqlite(), sqliteRowReader(env.databaseUrl.replace(/^file:/, ""), SQLITE_PRAGMAS)]);
+  return { reader: mappingErrors(reader), writer: mappingErrors(writer), rows, queue: Promise.resolve() };
 }
 
 function clients(): Promise<Clients> {
@@ -64,6 +69,16 @@ function clients(): Promise<Clients> {
 /** Read-only queries. Sees only committed data. */
 export async function reader(): Promise<PrismaClient> {
   return (await clients()).reader;
+}
+
+/** Rows of one raw read-only statement, as arrays (lib/db-read.ts). Sees only committed data. */
+export async function readRows(query: RowQuery): Promise<Row[]> {
+  const c = await clients();
+  try {
+    return await c.rows.read(query);
+  } catch (error) {
+    throw mapDatabaseError(error);
+  }
 }
 
 /**
@@ -97,4 +112,6 @@ export async function disconnectDb(): Promise<void> {
   const c = await pending;
   await c.queue;
   await Promise.all([c.reader.$disconnect(), c.reader === c.writer ? null : c.writer.$disconnect()]);
+  // Last: on PostgreSQL this ends the pool Prisma's adapter was lent.
+  await c.rows.close();
 }

@@ -23,9 +23,12 @@ export async function history(): Promise<Result> {
   await runHistory(messages, runs);
   status("");
   const file = readdirSync("bench/results").filter((f) => f.startsWith("history-") && !before.has(f)).sort().at(-1)!;
-  const data = JSON.parse(readFileSync(path.join("bench/results", file), "utf8")) as { results: { case: string; p50: number; p99: number; max: number }[] };
+  const data = JSON.parse(readFileSync(path.join("bench/results", file), "utf8")) as { results: { case: string; p50: number; p99: number; max: number; bytesPerCall: number; scavengesPer1000: number }[] };
   const row: Row = {};
-  for (const r of data.results) row[r.case] = `p50 ${r.p50.toFixed(2)} / p99 ${r.p99.toFixed(2)} / max ${r.max.toFixed(2)} ms`;
+  for (const r of data.results) {
+    const garbage = `${(r.bytesPerCall / 1024).toFixed(1)} KB allocated/call, ${r.scavengesPer1000.toFixed(1)} scavenges/1,000 calls`;
+    row[r.case] = `p50 ${r.p50.toFixed(2)} / p99 ${r.p99.toFixed(2)} / max ${r.max.toFixed(2)} ms; ${garbage}`;
+  }
   const latest = data.results[0]!.p99;
   const deep = data.results[1]!.p99;
   return {

@@ -1,69 +1,102 @@
-import type { Db } from "@/lib/db";
+import { readRows } from "@/lib/db";
+import type { Row } from "@/lib/db-read";
 import { groupReactions } from "@/lib/data/message-row";
-import { previewFields } from "@/lib/data/read-messages";
 import { toReplyPreview } from "@/lib/data/reply-preview";
-import { parseMentions, type Author, type ChatMessage } from "@/lib/protocol";
+import { int, isoDate, isoDateOrNull, text } from "@/lib/data/sql-cells";
+import { SqlParams } from "@/lib/data/sql-params";
+import { parseMentions, type Author, type ChatMessage, type ReplyPreview } from "@/lib/protocol";
 
-/** A row of the raw page query of listMessages (dates come back as text on SQLite). */
-export interface PageRow {
-  id: number;
-  seq: number;
-  clientId: string;
-  text: string;
-  createdAt: Date | string;
-  rev: number;
-  editedAt: Date | string | null;
-  deletedAt: Date | string | null;
-  replyToSeq: number | null;
-  authorId: number;
-  username: string;
-  name: string;
-}
+// A page of history as raw rows (lib/db-read.ts) turned into wire messages: one object per
+// message and one per author, each value used as the driver gave it where the wire's type is the same.
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+/** The columns of a page row, in the order the indexes below read them (m: Message, u: its author). */
+export const PAGE_COLUMNS =
+  `m."id", m."seq", m."clientId", m."text", m."createdAt", m."rev", m."editedAt", m."deletedAt", m."replyToSeq", ` +
+  `m."authorId", u."username", u."name"`;
+const ID = 0, SEQ = 1, CLIENT_ID = 2, TEXT = 3, CREATED_AT = 4, REV = 5, EDITED_AT = 6, DELETED_AT = 7, REPLY_TO = 8;
+const AUTHOR_ID = 9, USERNAME = 10, NAME = 11;
+
+type Reactions = ChatMessage["reactions"];
+const NONE = { reactions: new Map<number, Reactions>(), previews: new Map<number, ReplyPreview>() };
 
 /**
  * Turns page rows into wire messages. Mentions are read from the text, as the send path stores
  * them; reactions exist only on messages that changed (rev > 0) and previews only for replies, so
  * a page of plain messages costs no query beyond its own.
  */
-export async function completePage(db: Db, room: { id: number; slug: string }, rows: PageRow[]): Promise<ChatMessage[]> {
-  const changed = rows.filter((r) => Number(r.rev) > 0).map((r) => Number(r.id));
-  const parentSeqs = [...new Set(rows.map((r) => r.replyToSeq).filter((s): s is number => s !== null).map(Number))];
-  const [reactions, parents] = await Promise.all([
-    changed.length
-      ? db.reaction.findMany({
-          where: { messageId: { in: changed } },
-          select: { messageId: true, emoji: true, user: { select: { id: true, username: true, name: true } } },
-          orderBy: [{ createdAt: "asc" }, { userId: "asc" }],
-        })
-      : [],
-    parentSeqs.length ? db.message.findMany({ where: { roomId: room.id, seq: { in: parentSeqs } }, select: previewFields }) : [],
-  ]);
-  const byMessage = groupByMessage(reactions);
-  const previews = new Map(parents.map((p) => [p.seq, toReplyPreview(p)]));
-  return rows.map((row) => ({
-    id: Number(row.id),
-    room: room.slug,
-    seq: Number(row.seq),
-    clientId: row.clientId,
-    text: row.text,
-    createdAt: iso(row.createdAt)!,
-    author: { id: Number(row.authorId), username: row.username, name: row.name },
-    rev: Number(row.rev),
-    editedAt: iso(row.editedAt),
-    deletedAt: iso(row.deletedAt),
-    reactions: byMessage.get(Number(row.id)) ?? [],
-    replyTo: row.replyToSeq === null ? null : (previews.get(Number(row.replyToSeq)) ?? null),
-    mentions: parseMentions(row.text),
-  }));
+export async function completePage(room: { id: number; slug: string }, rows: readonly Row[]): Promise<ChatMessage[]> {
+  const changed: number[] = [];
+  const parentSeqs: number[] = [];
+  for (const row of rows) {
+    if (int(row[REV]) > 0) changed.push(int(row[ID]));
+    const parent = row[REPLY_TO];
+    if (parent !== null && !parentSeqs.includes(int(parent))) parentSeqs.push(int(parent));
+  }
+  const extra = changed.length || parentSeqs.length ? await readExtras(room.id, changed, parentSeqs) : NONE;
+  const messages: ChatMessage[] = [];
+  for (const row of rows) {
+    const id = int(row[ID]);
+    const body = text(row[TEXT]);
+    const parent = row[REPLY_TO];
+    messages.push({
+      id,
+      room: room.slug,
+      seq: int(row[SEQ]),
+      clientId: text(row[CLIENT_ID]),
+      text: body,
+      createdAt: isoDate(row[CREATED_AT]),
+      author: { id: int(row[AUTHOR_ID]), username: text(row[USERNAME]), name: text(row[NAME]) },
+      rev: int(row[REV]),
+      editedAt: isoDateOrNull(row[EDITED_AT]),
+      deletedAt: isoDateOrNull(row[DELETED_AT]),
+      reactions: extra.reactions.get(id) ?? [],
+      replyTo: parent === null ? null : (extra.previews.get(int(parent)) ?? null),
+      mentions: parseMentions(body),
+    });
+  }
+  return messages;
 }
 
-type ReactionRow = { messageId: number; emoji: string; user: Author };
+async function readExtras(roomId: number, changed: number[], parentSeqs: number[]): Promise<typeof NONE> {
+  const [reactions, previews] = await Promise.all([
+    changed.length ? readReactions(changed) : NONE.reactions,
+    parentSeqs.length ? readPreviews(roomId, parentSeqs) : NONE.previews,
+  ]);
+  return { reactions, previews };
+}
 
-/** Reactions per message, each message's grouped by emoji as toChatMessage groups them. */
-function groupByMessage(rows: ReactionRow[]): Map<number, ChatMessage["reactions"]> {
-  const byMessage = new Map<number, ReactionRow[]>();
-  for (const row of rows) byMessage.set(row.messageId, [...(byMessage.get(row.messageId) ?? []), row]);
-  return new Map([...byMessage].map(([id, reactions]) => [id, groupReactions(reactions)]));
+/** Reactions per message, each message's grouped by emoji in the order they were given. */
+async function readReactions(messageIds: number[]): Promise<Map<number, Reactions>> {
+  const p = new SqlParams();
+  const rows = await readRows({
+    sql:
+      `SELECT r."messageId", r."emoji", u."id", u."username", u."name" FROM "Reaction" r JOIN "User" u ON u."id" = r."userId" ` +
+      `WHERE r."messageId" IN ${p.ids(messageIds)} ORDER BY r."createdAt" ASC, r."userId" ASC`,
+    params: p.values,
+  });
+  const byMessage = new Map<number, { emoji: string; user: Author }[]>();
+  for (const [messageId, emoji, userId, username, name] of rows) {
+    const user = { id: int(userId), username: text(username), name: text(name) };
+    const list = byMessage.get(int(messageId)) ?? [];
+    if (list.length === 0) byMessage.set(int(messageId), list);
+    list.push({ emoji: text(emoji), user });
+  }
+  return new Map([...byMessage].map(([id, list]) => [id, groupReactions(list)]));
+}
+
+/** Previews of the messages of a room with these seqs, by seq. */
+async function readPreviews(roomId: number, seqs: number[]): Promise<Map<number, ReplyPreview>> {
+  const p = new SqlParams();
+  const rows = await readRows({
+    sql:
+      `SELECT m."seq", m."text", m."deletedAt", u."id", u."username", u."name" FROM "Message" m JOIN "User" u ON u."id" = m."authorId" ` +
+      `WHERE m."roomId" = ${p.add(roomId)} AND m."seq" IN ${p.ids(seqs)}`,
+    params: p.values,
+  });
+  const previews = new Map<number, ReplyPreview>();
+  for (const [seq, body, deletedAt, id, username, name] of rows) {
+    const author = { id: int(id), username: text(username), name: text(name) };
+    previews.set(int(seq), toReplyPreview({ seq: int(seq), text: text(body), deletedAt: isoDateOrNull(deletedAt), author }));
+  }
+  return previews;
 }

@@ -1,6 +1,6 @@
-import { reader } from "@/lib/db";
+import { reader, readRows } from "@/lib/db";
 import { SqlParams } from "@/lib/data/sql-params";
-import { completePage, type PageRow } from "@/lib/data/message-page";
+import { completePage, PAGE_COLUMNS } from "@/lib/data/message-page";
 import type { ChatMessage } from "@/lib/protocol";
 import { readMessages } from "@/lib/data/read-messages";
 
@@ -16,20 +16,16 @@ interface ListInput {
   limit: number;
 }
 
-// A page as one raw join (message with its author) rather than findMany with relations: Prisma's
-// client engine ran several queries and built several objects per row and field, and the garbage
-// of a busy history reader, not the query, made its p99 (docs/benchmarks.md). Reactions and reply
-// previews are read afterwards, and only for the rows that have them (message-page.ts).
-const PAGE_COLUMNS =
-  `m."id", m."seq", m."clientId", m."text", m."createdAt", m."rev", m."editedAt", m."deletedAt", m."replyToSeq", ` +
-  `m."authorId", u."username", u."name"`;
+// A page as one raw join (message with its author) read through the driver (lib/db-read.ts),
+// not Prisma: its client engine ran several queries and built several objects per row and field,
+// and the garbage of a busy history reader, not the query, made its p99 (docs/benchmarks.md).
+// Reactions and reply previews are read afterwards, only for the rows that have them.
 
 /**
  * One page of a room's messages in ascending seq. Without `since` it is the newest page (before
  * `before` when given); with `since` it is the oldest page after it, which is what catch-up needs.
  */
 export async function listMessages(input: ListInput): Promise<ChatMessage[]> {
-  const db = await reader();
   const forward = input.since !== undefined;
   const p = new SqlParams();
   const where = [`m."roomId" = ${p.add(input.room.id)}`];
@@ -38,9 +34,9 @@ export async function listMessages(input: ListInput): Promise<ChatMessage[]> {
   const sql =
     `SELECT ${PAGE_COLUMNS} FROM "Message" m JOIN "User" u ON u."id" = m."authorId" ` +
     `WHERE ${where.join(" AND ")} ORDER BY m."seq" ${forward ? "ASC" : "DESC"} LIMIT ${p.add(input.limit)}`;
-  const rows = await db.$queryRawUnsafe<PageRow[]>(sql, ...p.values);
+  const rows = await readRows({ sql, params: p.values });
   if (!forward) rows.reverse();
-  return completePage(db, input.room, rows);
+  return completePage(input.room, rows);
 }
 
 /** Messages of a room changed (edited, deleted, reactions) after revision `sinceRev`, by ascending rev. */

@@ -6,7 +6,8 @@ export const EXCERPT_CHARS = 140;
 interface ParentRow {
   seq: number;
   text: string;
-  deletedAt: Date | null;
+  /** Only whether it is null matters: a Date from Prisma, ISO text from a raw read. */
+  deletedAt: Date | string | null;
   author: ReplyPreview["author"];
 }
 

@@ -18,6 +18,17 @@ export class SqlParams {
   }
 
   /**
+   * A subquery yielding `ids`, for `x IN (...)`: one JSON parameter, so the statement's text is
+   * the same whatever the number of ids (prepared once, lib/db-read.ts) and has no bound on it.
+   */
+  ids(ids: readonly number[]): string {
+    const json = this.add(JSON.stringify(ids));
+    return this.postgres
+      ? `(SELECT CAST(value AS integer) FROM json_array_elements_text(CAST(${json} AS json)))`
+      : `(SELECT value FROM json_each(${json}))`;
+  }
+
+  /**
    * A subquery yielding `rows` as a table, sent as one JSON parameter: the statement's text and
    * its parameter count stay the same whatever the batch size (no per-value cost in Prisma's
    * engine, no limit on bound parameters).

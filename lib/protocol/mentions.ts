@@ -6,6 +6,8 @@ const MENTION = /(^|[^A-Za-z0-9_.@-])@([A-Za-z0-9_.-]{1,32})/g;
 
 /** The distinct lowercased usernames mentioned in `text`, in order, at most MAX_MENTIONS. */
 export function parseMentions(text: string): string[] {
+  // Most messages mention no one: skip the matching and its garbage (a history page maps 50).
+  if (!text.includes("@")) return [];
   const found = new Set<string>();
   for (const match of text.matchAll(MENTION)) {
     const name = match[2]!.replace(/\.+$/, "").toLowerCase();

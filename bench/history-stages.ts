@@ -1,0 +1,55 @@
+// Where a history page's allocations come from, stage by stage: the driver alone (better-sqlite3,
+// rows as objects and as arrays), Prisma's $queryRawUnsafe of the same statement (driver, adapter
+// and client engine), the app's readRows (lib/db-read.ts) and the app's listMessages (the read
+// plus the mapping to wire messages).
+// Usage: node --import tsx bench/history-stages.ts [--messages N] [--calls N]
+import Database from "better-sqlite3";
+import { measureAllocation } from "./allocation";
+import { fillHistoryDb } from "./history-fill";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const CALLS = arg("calls", 2_000);
+const filled = fillHistoryDb(arg("messages", 1_000_000));
+
+const PAGE =
+  `SELECT m."id", m."seq", m."clientId", m."text", m."createdAt", m."rev", m."editedAt", m."deletedAt", m."replyToSeq", ` +
+  `m."authorId", u."username", u."name" FROM "Message" m JOIN "User" u ON u."id" = m."authorId" ` +
+  `WHERE m."roomId" = ? AND m."seq" < ? ORDER BY m."seq" DESC LIMIT ?`;
+
+async function main() {
+  const { listMessages } = await import("@/lib/data/messages");
+  const { disconnectDb, reader, readRows } = await import("@/lib/db");
+  const prisma = await reader();
+  const driver = new Database(filled.dbFile, { readonly: true });
+  const objects = driver.prepare(PAGE);
+  const arrays = driver.prepare(PAGE).raw();
+  const room = { id: filled.big, slug: "big" };
+  const pages = [
+    { page: "latest", before: Number.MAX_SAFE_INTEGER, listBefore: undefined },
+    { page: "deep", before: 500_000, listBefore: 500_000 },
+  ];
+  const rows = [];
+  for (const { page, before, listBefore } of pages) {
+    const stages = {
+      "driver, rows as objects": async () => objects.all(room.id, before, 50),
+      "driver, rows as arrays": async () => arrays.all(room.id, before, 50),
+      "Prisma $queryRawUnsafe": () => prisma.$queryRawUnsafe(PAGE, room.id, before, 50),
+      "readRows (lib/db-read.ts)": () => readRows({ sql: PAGE, params: [room.id, before, 50] }),
+      "listMessages (all of it)": () => listMessages({ room, before: listBefore, limit: 50 }),
+    };
+    for (const [stage, run] of Object.entries(stages)) {
+      for (let i = 0; i < 200; i++) await run();
+      const a = await measureAllocation(run, CALLS);
+      rows.push({ page, stage, "KB per call": (a.bytesPerCall / 1024).toFixed(1), "scavenges per 1,000 calls": a.scavengesPer1000.toFixed(1) });
+    }
+  }
+  driver.close();
+  await disconnectDb();
+  console.table(rows);
+  filled.remove();
+}
+
+await main();

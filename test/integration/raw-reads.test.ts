@@ -1,0 +1,110 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { testDatabase } from "../helpers/template-db";
+import { useInProcessDatabase } from "../helpers/in-process-db";
+
+// History pages and the handshake's user read go through the driver (lib/db-read.ts), not Prisma.
+// Their messages must be exactly what the Prisma path (findMessage) makes of the same rows:
+// ids, dates, authors, reactions, reply previews, edits and deletions, on either provider.
+describe(`reads through the driver agree with Prisma's (${testDatabase})`, () => {
+  let database: { remove: () => Promise<void> };
+  let data: typeof import("@/lib/data/messages");
+  let users: typeof import("@/lib/data/session-users");
+  let db: typeof import("@/lib/db");
+  const room = { id: 0, slug: "raw-reads" };
+  const ids = { alice: 0, bob: 0, carol: 0 };
+
+  before(async () => {
+    database = await useInProcessDatabase("chat-raw-reads-");
+    db = await import("@/lib/db");
+    data = await import("@/lib/data/messages");
+    users = await import("@/lib/data/session-users");
+    const { sendMessage } = await import("@/lib/data/send-message");
+    const { reactToMessage } = await import("@/lib/data/react-to-message");
+    const { editMessage } = await import("@/lib/data/edit-message");
+    const { deleteMessage } = await import("@/lib/data/delete-message");
+    const { parseMentions } = await import("@/lib/protocol");
+    const found = await (await db.reader()).user.findMany({ select: { id: true, username: true } });
+    for (const u of found) if (u.username in ids) ids[u.username as keyof typeof ids] = u.id;
+    await db.writeTransaction(async (tx) => {
+      room.id = (await tx.room.create({ data: { slug: room.slug, name: "Raw reads" } })).id;
+      await tx.member.createMany({ data: [ids.alice, ids.bob].map((userId) => ({ roomId: room.id, userId })) });
+    });
+    const author = { id: ids.alice, username: "alice", name: "Alice" };
+    const long = `${"é🙂".repeat(100)} long enough to be cut in its preview`;
+    const texts = Array.from({ length: 30 }, (_, i) => (i % 7 === 3 ? `hello @bob and @carol, number ${i}` : i === 5 ? long : `plain ${i}`));
+    for (const [i, text] of texts.entries()) {
+      const replyTo = i === 10 ? 6 : i === 12 ? 8 : i === 20 ? 4 : undefined;
+      await sendMessage({ room, author, text, clientId: `raw-${i}`, replyTo, mentions: parseMentions(text) });
+    }
+    await reactToMessage({ room, seq: 2, userId: ids.bob, emoji: "👍", on: true });
+    await reactToMessage({ room, seq: 2, userId: ids.alice, emoji: "🎉", on: true });
+    await reactToMessage({ room, seq: 2, userId: ids.alice, emoji: "👍", on: true });
+    await editMessage({ room, seq: 4, userId: ids.alice, text: "edited, now for @bob", mentions: ["bob"] });
+    await deleteMessage({ room, seq: 8, userId: ids.alice });
+  });
+
+  after(async () => {
+    await db.disconnectDb();
+    await database.remove();
+  });
+
+  it("pages hold exactly the messages the Prisma path reads", async () => {
+    const page = await data.listMessages({ room, limit: 100 });
+    assert.deepEqual(page.map((m) => m.seq), Array.from({ length: 30 }, (_, i) => i + 1));
+    for (const message of page) assert.deepEqual(message, await data.findMessage({ room, seq: message.seq }), `seq ${message.seq}`);
+    const withAll = page.filter((m) => m.reactions.length > 0 || m.replyTo !== null || m.editedAt !== null || m.deletedAt !== null);
+    assert.equal(withAll.length, 6, "the reacted, edited, deleted and replying messages are among them");
+    assert.deepEqual(page[1]!.reactions.map((r) => [r.emoji, r.users.map((u) => u.username)]), [["👍", ["bob", "alice"]], ["🎉", ["alice"]]]);
+    assert.equal(page[12]!.replyTo?.deleted, true, "a reply to a deleted message says so");
+  });
+
+  it("pages before a seq and after one", async () => {
+    assert.deepEqual((await data.listMessages({ room, before: 10, limit: 5 })).map((m) => m.seq), [5, 6, 7, 8, 9]);
+    assert.deepEqual((await data.listMessages({ room, since: 25, limit: 3 })).map((m) => m.seq), [26, 27, 28]);
+    assert.deepEqual(await data.listMessages({ room, before: 1, limit: 5 }), []);
+  });
+
+  it("reads dates stored in SQLite's own CURRENT_TIMESTAMP form as UTC, as Prisma does", { skip: testDatabase === "postgres" }, async () => {
+    await db.writeTransaction((tx) =>
+      tx.$executeRawUnsafe(`INSERT INTO "Message" (roomId, seq, authorId, clientId, text, createdAt) VALUES (?, 31, ?, 'raw-sql', 'stored by SQL', '2026-01-02 03:04:05')`, room.id, ids.bob),
+    );
+    const [message] = await data.listMessages({ room, since: 30, limit: 1 });
+    assert.equal(message?.createdAt, "2026-01-02T03:04:05.000Z");
+    assert.deepEqual(message, await data.findMessage({ room, seq: 31 }));
+  });
+
+  it("reads the users opening sockets, their rooms and session versions, however many at once", async () => {
+    const strangers = Array.from({ length: 1200 }, (_, i) => 1_000_000 + i);
+    const found = await users.listSessionUsers({ ids: [ids.alice, ids.bob, ids.carol, ids.alice, ...strangers] });
+    assert.deepEqual([...found.keys()].sort(), [ids.alice, ids.bob, ids.carol].sort());
+    const prisma = await db.reader();
+    for (const [id, entry] of found) {
+      const user = await prisma.user.findUniqueOrThrow({ where: { id }, select: { username: true, name: true, sessionVersion: true, memberships: { select: { room: { select: { id: true, slug: true } } } } } });
+      assert.deepEqual(entry.user, { id, username: user.username, name: user.name });
+      assert.equal(entry.sessionVersion, user.sessionVersion);
+      assert.deepEqual({ ...entry.rooms }, Object.fromEntries(user.memberships.map((m) => [m.room.slug, m.room.id])));
+    }
+    assert.equal(found.get(ids.alice)?.rooms[room.slug], room.id);
+    assert.equal((await users.listSessionUsers({ ids: [] })).size, 0);
+  });
+
+  it("classifies node-postgres' own errors: a terminated connection is an outage, a syntax error is not", { skip: testDatabase !== "postgres" }, async () => {
+    const { isDatabaseUnavailable } = await import("@/lib/db-errors");
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    client.on("error", () => undefined);
+    await client.connect();
+    const syntax = await client.query("SELEC 1").then(() => null, (e: unknown) => e);
+    const terminated = await client.query("SELECT pg_terminate_backend(pg_backend_pid())").then(() => null, (e: unknown) => e);
+    await client.end().catch(() => undefined);
+    assert.equal((terminated as { code?: string }).code, "57P01");
+    assert.ok(isDatabaseUnavailable(terminated));
+    assert.ok(syntax && !isDatabaseUnavailable(syntax));
+  });
+
+  it("leaves out disabled users", async () => {
+    await db.writeTransaction((tx) => tx.user.update({ where: { id: ids.carol }, data: { disabledAt: new Date() } }));
+    assert.deepEqual([...(await users.listSessionUsers({ ids: [ids.carol, ids.bob] })).keys()], [ids.bob]);
+  });
+});
