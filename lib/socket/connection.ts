@@ -41,7 +41,12 @@ function joinChannels(socket: ChatSocket, rooms: Record<string, number>, next: (
   }
   // The in-memory and Redis adapters join at once, so capSockets (next) counts this socket in
   // its user's channel in the same turn (see socket-cap.ts). An adapter that joins later is awaited.
-  const joined: unknown = socket.join(channels);
+  let joined: unknown;
+  try {
+    joined = socket.join(channels);
+  } catch (error) {
+    return refuse(next, error);
+  }
   if (joined instanceof Promise) joined.then(() => next(), (error: unknown) => refuse(next, error));
   else next();
 }
