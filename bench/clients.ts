@@ -63,11 +63,14 @@ export class Load {
     return Promise.all(this.pool.map(ask));
   }
 
-  /** Opens the clients, `concurrency` at a time per worker; seconds from first attempt to last open. */
-  async connect(specs: ClientSpec[], concurrency = 50): Promise<{ connected: number; failed: number; seconds: number }> {
+  /**
+   * Opens the clients, `concurrency` at a time per worker; seconds from first attempt to last open.
+   * `lean`: idle sockets on bare TCP (bench/lean-socket.ts), for the connections scenario.
+   */
+  async connect(specs: ClientSpec[], concurrency = 50, lean = false): Promise<{ connected: number; failed: number; seconds: number }> {
     this.total = specs.length;
     const n = this.pool.length;
-    const replies = await this.all((i) => ({ type: "connect", clients: specs.filter((_, j) => j % n === i), concurrency }));
+    const replies = await this.all((i) => ({ type: "connect", clients: specs.filter((_, j) => j % n === i), concurrency, lean }));
     const connected = sum(replies, "connected");
     const failed = sum(replies, "failed");
     const started = Math.min(...replies.map((r) => r.started as number));

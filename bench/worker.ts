@@ -3,7 +3,9 @@
 // Driven by bench/run.ts through postMessage; see ClientSpec and the commands below.
 import { performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
+import type { Socket } from "node:net";
 import WebSocket from "ws";
+import { openLean } from "./lean-socket";
 
 export interface ClientSpec {
   /** Global index; also the sender id embedded in message texts. */
@@ -13,7 +15,7 @@ export interface ClientSpec {
 }
 
 export type Command =
-  | { type: "connect"; clients: ClientSpec[]; concurrency: number }
+  | { type: "connect"; clients: ClientSpec[]; concurrency: number; lean?: boolean }
   | { type: "join" }
   | { type: "run"; senders: number[]; ratePerSender: number; startAt: number; durationMs: number; drainMs: number }
   | { type: "flood"; senders: number[]; window: number; maxRate: number; durationMs: number }
@@ -31,6 +33,8 @@ interface Client {
 }
 
 const clients: Client[] = [];
+/** Idle sockets opened with `lean` (bench/lean-socket.ts): they take part in no other command. */
+const leanSockets: Socket[] = [];
 let latencies = new Float64Array(1 << 16);
 let latencyCount = 0;
 let recording = false;
@@ -99,26 +103,29 @@ function emit(client: Client, event: string, payload: unknown, onAck?: (payload:
   client.ws.send(`42${id}${JSON.stringify([event, payload])}`);
 }
 
-async function connect(specs: ClientSpec[], concurrency: number): Promise<void> {
+async function connect(specs: ClientSpec[], concurrency: number, lean: boolean): Promise<void> {
   let next = 0;
   let failed = 0;
+  let connected = 0;
   const started = now();
-  const times: number[] = [];
+  let finished = started;
   async function lane() {
     while (next < specs.length) {
       const spec = specs[next++]!;
       try {
-        clients.push(await open(spec));
-        times.push(now());
+        if (lean) leanSockets.push(await openLean(url, origin, spec.cookie));
+        else clients.push(await open(spec));
+        connected++;
+        finished = now();
       } catch (error) {
         failed++;
         if (failed <= 3) post({ type: "log", text: String(error) });
       }
-      if (clients.length % 100 === 0) post({ type: "progress", connected: clients.length, failed });
+      if ((connected + failed) % 100 === 0) post({ type: "progress", connected, failed });
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
-  post({ type: "connected", connected: clients.length, failed, started, finished: times.length ? Math.max(...times) : started });
+  post({ type: "connected", connected, failed, started, finished });
 }
 
 async function join(): Promise<void> {
@@ -232,13 +239,14 @@ function flood(cmd: Extract<Command, { type: "flood" }>): void {
 }
 
 parentPort!.on("message", (cmd: Command) => {
-  if (cmd.type === "connect") void connect(cmd.clients, cmd.concurrency);
+  if (cmd.type === "connect") void connect(cmd.clients, cmd.concurrency, cmd.lean ?? false);
   else if (cmd.type === "join") void join();
   else if (cmd.type === "run") run(cmd);
   else if (cmd.type === "flood") flood(cmd);
   else if (cmd.type === "close") {
     for (const c of clients) c.ws.terminate();
-    clients.length = 0;
+    for (const s of leanSockets) s.destroy();
+    clients.length = leanSockets.length = 0;
     post({ type: "closed" });
   }
 });

@@ -1,11 +1,13 @@
+import { SqlParams, type SqlColumn } from "@/lib/data/sql-params";
 import { reader } from "@/lib/db";
 import type { Author } from "@/lib/protocol";
 
 // A session (JWT) is current while its user exists, is not disabled and still has the
 // `sessionVersion` the token was issued with.
 
-/** Ids per query: SQLite allows at most 32,766 bound parameters, and smaller reads interleave with writes. */
-const CHUNK = 500;
+/** Ids per query: one read of SQLite blocks the event loop while it runs, so a long list is read in parts. */
+const CHUNK = 2_000;
+const ID_COLUMNS: SqlColumn[] = [["id", "integer"]];
 
 /** The version a new session of this user starts with, or null if the user may not sign in. */
 export async function findSessionVersion(input: { userId: number }): Promise<number | null> {
@@ -25,16 +27,21 @@ export async function findSessionUser(input: { userId: number; sessionVersion: n
   return { id: user.id, username: user.username, name: user.name };
 }
 
-/** For each of `userIds` that may still have sessions, its current version; absent ids are gone or disabled. */
+/**
+ * For each of `userIds` that may still have sessions, its current version; absent ids are gone or
+ * disabled. Every node runs this over all its sockets' users every couple of seconds: one raw
+ * statement per CHUNK ids, the ids sent as one JSON parameter (through the query builder, 10,000
+ * users cost ~130 ms of CPU a check, in 20 queries).
+ */
 export async function listSessionVersions(input: { userIds: number[] }): Promise<Map<number, number>> {
   const db = await reader();
   const versions = new Map<number, number>();
   for (let i = 0; i < input.userIds.length; i += CHUNK) {
-    const rows = await db.user.findMany({
-      where: { id: { in: input.userIds.slice(i, i + CHUNK) }, disabledAt: null },
-      select: { id: true, sessionVersion: true },
-    });
-    for (const row of rows) versions.set(row.id, row.sessionVersion);
+    const p = new SqlParams();
+    const ids = p.table(input.userIds.slice(i, i + CHUNK).map((id) => ({ id })), ID_COLUMNS);
+    const sql = `SELECT u."id", u."sessionVersion" FROM "User" u WHERE u."id" IN (SELECT "id" FROM ${ids} AS t) AND u."disabledAt" IS NULL`;
+    const rows = await db.$queryRawUnsafe<{ id: number; sessionVersion: number }[]>(sql, ...p.values);
+    for (const row of rows) versions.set(Number(row.id), Number(row.sessionVersion));
   }
   return versions;
 }

@@ -3,16 +3,16 @@ import { connectedSockets, reconnects, rejectedConnections } from "@/lib/ops/met
 import { env } from "@/lib/env";
 import { handshakeReads } from "@/lib/socket/authenticate";
 import { membershipsAdded } from "@/lib/socket/membership";
-import { registerMemberListHandlers } from "@/lib/socket/member-list-handlers";
-import { registerMessageChangeHandlers } from "@/lib/socket/message-change-handlers";
-import { registerMessageHandlers } from "@/lib/socket/message-handlers";
-import { limitPackets } from "@/lib/socket/packet-flood";
+import { memberListHandlers } from "@/lib/socket/member-list-handlers";
+import { messageChangeHandlers } from "@/lib/socket/message-change-handlers";
+import { messageHandlers } from "@/lib/socket/message-handlers";
+import { eventDispatcher } from "@/lib/socket/on-event";
 import { trackConnect, trackDisconnect } from "@/lib/socket/presence";
-import { registerRoomHandlers } from "@/lib/socket/room-handlers";
+import { roomHandlers } from "@/lib/socket/room-handlers";
 import { rememberRoomId } from "@/lib/socket/room-ids";
-import { registerRoomMembershipHandlers } from "@/lib/socket/room-membership-handlers";
+import { roomMembershipHandlers } from "@/lib/socket/room-membership-handlers";
 import { loadSessionUser } from "@/lib/socket/session-loader";
-import { registerTypingHandlers } from "@/lib/socket/typing-handlers";
+import { typingHandlers } from "@/lib/socket/typing-handlers";
 import { channelOf, sessionChannelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
 
 /**
@@ -21,20 +21,40 @@ import { channelOf, sessionChannelOf, userChannelOf, type ChatServer, type ChatS
  * added while this runs does not reach the socket (broadcasts skip sockets still in middleware):
  * `resubscribe` catches it once connected.
  */
-export async function subscribeSocket(socket: ChatSocket, next: (error?: Error) => void): Promise<void> {
-  try {
-    const { user, sessionId } = socket.data;
-    // authenticate read the rooms with the user, in one batched query: no second read here.
-    const rooms = handshakeReads.get(socket)?.rooms ?? (await loadSessionUser(user.id))?.rooms ?? {};
-    for (const [slug, id] of Object.entries(rooms)) rememberRoomId(slug, id);
-    const channels = [userChannelOf(user.id), ...(sessionId ? [sessionChannelOf(sessionId)] : []), ...Object.keys(rooms).map(channelOf)];
-    await socket.join(channels);
-    next();
-  } catch (error) {
-    logger.error({ err: error }, "loading memberships failed");
-    rejectedConnections.inc({ reason: "unavailable" });
-    next(Object.assign(new Error("unavailable"), { data: { code: "unavailable", message: "try again" } }));
+export function subscribeSocket(socket: ChatSocket, next: (error?: Error) => void): void {
+  // authenticate read the rooms with the user, in one batched query: no second read here.
+  const rooms = handshakeReads.get(socket)?.rooms;
+  if (rooms) return joinChannels(socket, rooms, next);
+  loadSessionUser(socket.data.user.id).then(
+    (found) => joinChannels(socket, found?.rooms ?? {}, next),
+    (error: unknown) => refuse(next, error),
+  );
+}
+
+function joinChannels(socket: ChatSocket, rooms: Record<string, number>, next: (error?: Error) => void): void {
+  const { user, sessionId } = socket.data;
+  const channels = [userChannelOf(user.id)];
+  if (sessionId) channels.push(sessionChannelOf(sessionId));
+  for (const slug in rooms) {
+    rememberRoomId(slug, rooms[slug]!);
+    channels.push(channelOf(slug));
   }
+  // The in-memory and Redis adapters join at once, so capSockets (next) counts this socket in
+  // its user's channel in the same turn (see socket-cap.ts). An adapter that joins later is awaited.
+  let joined: unknown;
+  try {
+    joined = socket.join(channels);
+  } catch (error) {
+    return refuse(next, error);
+  }
+  if (joined instanceof Promise) joined.then(() => next(), (error: unknown) => refuse(next, error));
+  else next();
+}
+
+function refuse(next: (error?: Error) => void, error: unknown): void {
+  logger.error({ err: error }, "loading memberships failed");
+  rejectedConnections.inc({ reason: "unavailable" });
+  next(Object.assign(new Error("unavailable"), { data: { code: "unavailable", message: "try again" } }));
 }
 
 /**
@@ -42,31 +62,47 @@ export async function subscribeSocket(socket: ChatSocket, next: (error?: Error) 
  * that read began can be missing: with one process, only if welcomeMember ran since; with several,
  * it may have run on another node, so the rooms are read again.
  */
-async function resubscribe(socket: ChatSocket): Promise<void> {
+function resubscribe(socket: ChatSocket): void {
   const read = handshakeReads.get(socket);
   handshakeReads.delete(socket);
   if (!env.redisUrl && read && read.membershipsAdded === membershipsAdded()) return;
+  rereadRooms(socket).catch((error: unknown) => logger.warn({ err: error }, "resubscribing failed"));
+}
+
+async function rereadRooms(socket: ChatSocket): Promise<void> {
   const rooms = (await loadSessionUser(socket.data.user.id))?.rooms ?? {};
   const missing = Object.keys(rooms).filter((slug) => !socket.rooms.has(channelOf(slug)));
   for (const slug of missing) rememberRoomId(slug, rooms[slug]!);
   if (missing.length > 0) await socket.join(missing.map(channelOf));
 }
 
-/** A subscribed socket is connected: listen to it and count it online. */
-export function onConnection(io: ChatServer, socket: ChatSocket): void {
-  limitPackets(socket);
-  registerRoomHandlers(io, socket);
-  registerRoomMembershipHandlers(io, socket);
-  registerMessageHandlers(io, socket);
-  registerMessageChangeHandlers(io, socket);
-  registerMemberListHandlers(socket);
-  registerTypingHandlers(socket);
-  const presenceFailed = (error: unknown) => logger.warn({ err: error }, "presence update failed");
-  trackConnect(io, socket).catch(presenceFailed);
-  resubscribe(socket).catch((error) => logger.warn({ err: error }, "resubscribing failed"));
-  connectedSockets.inc();
-  if ((socket.handshake.auth as { reconnect?: unknown } | undefined)?.reconnect === true) reconnects.inc();
-  socket.on("disconnecting", () => void trackDisconnect(io, socket).catch(presenceFailed));
-  socket.on("disconnect", () => connectedSockets.dec());
-  logger.debug({ user: socket.data.user.id, socket: socket.id }, "socket connected");
+const presenceFailed = (error: unknown) => logger.warn({ err: error }, "presence update failed");
+
+/**
+ * The `connection` listener: a subscribed socket is connected; listen to it and count it online.
+ * Everything it gets is made once per server and shared: one event dispatcher, two listeners.
+ */
+export function connectionHandler(io: ChatServer): (socket: ChatSocket) => void {
+  const dispatch = eventDispatcher([
+    ...roomHandlers(io),
+    ...roomMembershipHandlers(io),
+    ...messageHandlers(io),
+    ...messageChangeHandlers(io),
+    ...memberListHandlers(),
+    ...typingHandlers(),
+  ]);
+  function onDisconnecting(this: ChatSocket): void {
+    trackDisconnect(io, this).catch(presenceFailed);
+  }
+  const onDisconnect = () => connectedSockets.dec();
+  return (socket) => {
+    socket.onAny(dispatch);
+    trackConnect(io, socket).catch(presenceFailed);
+    resubscribe(socket);
+    connectedSockets.inc();
+    if ((socket.handshake.auth as { reconnect?: unknown } | undefined)?.reconnect === true) reconnects.inc();
+    socket.on("disconnecting", onDisconnecting);
+    socket.on("disconnect", onDisconnect);
+    logger.debug({ user: socket.data.user.id, socket: socket.id }, "socket connected");
+  };
 }

@@ -3,30 +3,31 @@ import { editMessage, type ChangeResult } from "@/lib/data/edit-message";
 import { reactToMessage } from "@/lib/data/react-to-message";
 import { messageDeleteSchema, messageEditSchema, messageReactSchema, parseMentions } from "@/lib/protocol";
 import { joinedRoom } from "@/lib/socket/joined-room";
-import { onEvent } from "@/lib/socket/on-event";
-import { channelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
+import { onEvent, type EventHandler } from "@/lib/socket/on-event";
+import { channelOf, type ChatServer } from "@/lib/socket/types";
 
 /** Edits, deletes and reactions: each change commits with a new room revision, then is broadcast whole. */
-export function registerMessageChangeHandlers(io: ChatServer, socket: ChatSocket): void {
-  const { user } = socket.data;
+export function messageChangeHandlers(io: ChatServer): EventHandler[] {
   // A no-op (same text, deleted twice, reaction already so) answers the message and broadcasts nothing.
   const publish = ({ message, changed }: ChangeResult) => {
     if (changed) io.to(channelOf(message.room)).emit("message:updated", message);
     return { message };
   };
 
-  onEvent(socket, "message:edit", messageEditSchema, async ({ room: slug, seq, text }) => {
+  const edit = onEvent("message:edit", messageEditSchema, async (socket, { room: slug, seq, text }) => {
     const room = await joinedRoom(socket, slug);
-    return publish(await editMessage({ room, seq, userId: user.id, text, mentions: parseMentions(text) }));
+    return publish(await editMessage({ room, seq, userId: socket.data.user.id, text, mentions: parseMentions(text) }));
   });
 
-  onEvent(socket, "message:delete", messageDeleteSchema, async ({ room: slug, seq }) => {
+  const remove = onEvent("message:delete", messageDeleteSchema, async (socket, { room: slug, seq }) => {
     const room = await joinedRoom(socket, slug);
-    return publish(await deleteMessage({ room, seq, userId: user.id }));
+    return publish(await deleteMessage({ room, seq, userId: socket.data.user.id }));
   });
 
-  onEvent(socket, "message:react", messageReactSchema, async ({ room: slug, seq, emoji, on }) => {
+  const react = onEvent("message:react", messageReactSchema, async (socket, { room: slug, seq, emoji, on }) => {
     const room = await joinedRoom(socket, slug);
-    return publish(await reactToMessage({ room, seq, userId: user.id, emoji, on }));
+    return publish(await reactToMessage({ room, seq, userId: socket.data.user.id, emoji, on }));
   });
+
+  return [edit, remove, react];
 }

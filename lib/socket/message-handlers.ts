@@ -4,11 +4,11 @@ import { sendMessage } from "@/lib/data/send-message";
 import { messageHistorySchema, messageSendSchema, parseMentions } from "@/lib/protocol";
 import { messagesReceived } from "@/lib/ops/metrics";
 import { joinedRoom } from "@/lib/socket/joined-room";
-import { onEvent } from "@/lib/socket/on-event";
-import { channelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
+import { onEvent, type EventHandler } from "@/lib/socket/on-event";
+import { channelOf, type ChatServer } from "@/lib/socket/types";
 
-export function registerMessageHandlers(io: ChatServer, socket: ChatSocket): void {
-  onEvent(socket, "message:send", messageSendSchema, async ({ room: slug, text, clientId, replyTo }) => {
+export function messageHandlers(io: ChatServer): EventHandler[] {
+  const send = onEvent("message:send", messageSendSchema, async (socket, { room: slug, text, clientId, replyTo }) => {
     const room = await joinedRoom(socket, slug);
     // A reply's parent is looked up (parents are never removed, only tombstoned).
     const parent = replyTo === undefined ? null : await findReplyParent({ room, seq: replyTo });
@@ -24,11 +24,13 @@ export function registerMessageHandlers(io: ChatServer, socket: ChatSocket): voi
     return { message };
   });
 
-  onEvent(socket, "message:history", messageHistorySchema, async ({ room: slug, before, limit }) => {
+  const history = onEvent("message:history", messageHistorySchema, async (socket, { room: slug, before, limit }) => {
     const room = await joinedRoom(socket, slug);
     // One extra row tells whether an older page exists without a count query.
     const page = await listMessages({ room, before, limit: limit + 1 });
     const hasMore = page.length > limit;
     return { messages: hasMore ? page.slice(1) : page, hasMore };
   });
+
+  return [send, history];
 }

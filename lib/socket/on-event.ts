@@ -4,48 +4,65 @@ import { logger } from "@/lib/logger";
 import { ackLatency } from "@/lib/ops/metrics";
 import type { Ack, AckCallback, AckError, ClientToServerEvents } from "@/lib/protocol";
 import { takeToken } from "@/lib/rate-limit/event-limiter";
+import { allowPacket } from "@/lib/socket/packet-flood";
 import type { ChatSocket } from "@/lib/socket/types";
 
 type ResultOf<E extends keyof ClientToServerEvents> =
   Parameters<ClientToServerEvents[E]>[1] extends AckCallback<infer T> ? T : never;
 
-/**
- * Registers a client event: the payload is parsed with `schema`, the handler's result or error
- * becomes the acknowledgement. An event sent without an acknowledgement callback is ignored,
- * since its sender could never learn what happened to it. Each event takes a token of the
- * user's rate limit first (lib/rate-limit): over it, the event is answered `rate_limited`
- * before its payload is even parsed.
- */
-export function onEvent<E extends keyof ClientToServerEvents, S extends z.ZodType>(
-  socket: ChatSocket,
-  event: E,
-  schema: S,
-  handler: (payload: z.output<S>) => Promise<ResultOf<E>>,
-): void {
-  const listener = async (...args: unknown[]) => {
-    const ack = args.at(-1);
-    if (typeof ack !== "function") return;
-    const payload = args.length > 1 ? args[0] : undefined;
-    const timer = ackLatency.startTimer({ event });
-    const taken = takeToken(socket.data.user.id, event);
-    const wait = typeof taken === "number" ? taken : await taken;
-    const response = wait > 0 ? rateLimited(event, wait) : await answer(event, schema, payload, handler);
-    timer({ outcome: response.ok ? "ok" : response.error.code });
-    ack(response);
-  };
-  socket.on(event, listener as never);
+/** A client event's handler: defined once for the server, called with the socket it came from. */
+export interface EventHandler {
+  event: keyof ClientToServerEvents;
+  schema: z.ZodType;
+  handle: (socket: ChatSocket, payload: never) => Promise<object>;
 }
 
-async function answer<T extends object, S extends z.ZodType>(
-  event: string,
+/** One client event: the payload is parsed with `schema`; the handler's result or error becomes the acknowledgement. */
+export function onEvent<E extends keyof ClientToServerEvents, S extends z.ZodType>(
+  event: E,
   schema: S,
-  payload: unknown,
-  handler: (payload: z.output<S>) => Promise<T>,
-): Promise<Ack<T>> {
-  const parsed = schema.safeParse(payload);
+  handle: (socket: ChatSocket, payload: z.output<S>) => Promise<ResultOf<E>>,
+): EventHandler {
+  return { event, schema, handle: handle as EventHandler["handle"] };
+}
+
+/**
+ * The one listener every socket gets (`socket.onAny`, called with the socket as `this`): the
+ * handlers are shared by all sockets instead of a dozen closures registered on each. Every packet
+ * takes a token of the socket's packet bound first (lib/socket/packet-flood.ts). An event sent
+ * without an acknowledgement callback, or of no known name, is ignored: its sender could never
+ * learn what happened to it. Each event takes a token of the user's rate limit (lib/rate-limit):
+ * over it, the event is answered `rate_limited` before its payload is even parsed.
+ */
+export function eventDispatcher(list: EventHandler[]): (this: ChatSocket, event: unknown, ...args: unknown[]) => void {
+  const handlers = new Map<unknown, EventHandler>(list.map((handler) => [handler.event, handler]));
+  return function dispatch(this: ChatSocket, event, ...args) {
+    if (!allowPacket(this)) return;
+    const handler = handlers.get(event);
+    const ack = args.at(-1);
+    if (!handler || typeof ack !== "function" || !this.connected) return;
+    const payload = args.length > 1 ? args[0] : undefined;
+    respond(this, handler, payload, ack as (response: Ack<object>) => void).catch((error: unknown) =>
+      logger.error({ err: error, event }, "event dispatch failed"),
+    );
+  };
+}
+
+async function respond(socket: ChatSocket, handler: EventHandler, payload: unknown, ack: (response: Ack<object>) => void): Promise<void> {
+  const { event } = handler;
+  const timer = ackLatency.startTimer({ event });
+  const taken = takeToken(socket.data.user.id, event);
+  const wait = typeof taken === "number" ? taken : await taken;
+  const response = wait > 0 ? rateLimited(event, wait) : await answer(socket, event, handler, payload);
+  timer({ outcome: response.ok ? "ok" : response.error.code });
+  ack(response);
+}
+
+async function answer(socket: ChatSocket, event: string, handler: EventHandler, payload: unknown): Promise<Ack<object>> {
+  const parsed = handler.schema.safeParse(payload);
   if (!parsed.success) return failure(new AppError("invalid", describe(parsed.error)));
   try {
-    return { ok: true, ...(await handler(parsed.data)) };
+    return { ok: true, ...(await handler.handle(socket, parsed.data as never)) };
   } catch (error) {
     if (isAppError(error)) return failure(error);
     logger.error({ err: error, event }, "event handler failed");

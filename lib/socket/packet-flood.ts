@@ -5,26 +5,35 @@ import type { ChatSocket } from "@/lib/socket/types";
 // Per-event limits answer `rate_limited`, but only for events that are handled: unknown event
 // names and events without an acknowledgement are dropped unanswered, and so unlimited. This
 // bound on all packets of one socket, far above the sum of the per-event limits, disconnects a
-// socket that floods anyway. One bucket per socket, two numbers in a closure.
+// socket that floods anyway. One bucket per socket, made on its first packet: an idle socket has none.
 const PER_SECOND = 100;
 const BURST = 300;
 
-export function limitPackets(socket: ChatSocket): void {
-  const ratePerMs = (PER_SECOND * env.rateLimitFactor) / 1000;
+interface Bucket {
+  tokens: number;
+  stamp: number;
+}
+
+const buckets = new WeakMap<ChatSocket, Bucket>();
+
+/** Takes a token of the socket's bucket; a socket with none left is disconnected and its packet dropped. */
+export function allowPacket(socket: ChatSocket): boolean {
   const burst = BURST * env.rateLimitFactor;
-  let tokens = burst;
-  let stamp = Date.now();
-  socket.use((_packet, next) => {
-    const now = Date.now();
-    tokens = Math.min(burst, tokens + (now - stamp) * ratePerMs);
-    stamp = now;
-    if (tokens >= 1) {
-      tokens -= 1;
-      return next();
-    }
-    if (socket.connected) {
-      logger.info({ user: socket.data.user.id, reason: "packet_flood" }, "socket disconnected");
-      socket.disconnect(true);
-    }
-  });
+  const now = Date.now();
+  let bucket = buckets.get(socket);
+  if (!bucket) {
+    bucket = { tokens: burst, stamp: now };
+    buckets.set(socket, bucket);
+  }
+  bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.stamp) * PER_SECOND * env.rateLimitFactor) / 1000);
+  bucket.stamp = now;
+  if (bucket.tokens >= 1) {
+    bucket.tokens -= 1;
+    return true;
+  }
+  if (socket.connected) {
+    logger.info({ user: socket.data.user.id, reason: "packet_flood" }, "socket disconnected");
+    socket.disconnect(true);
+  }
+  return false;
 }

@@ -7,14 +7,13 @@ import { AppError } from "@/lib/errors";
 import { DEFAULT_PAGE, MAX_CATCH_UP, MAX_CHANGES, emptySchema, roomJoinSchema, roomReadSchema, roomRefSchema } from "@/lib/protocol";
 import { farewellMember, subscribe, welcomeMember } from "@/lib/socket/membership";
 import { catchUps } from "@/lib/ops/metrics";
-import { onEvent } from "@/lib/socket/on-event";
+import { onEvent, type EventHandler } from "@/lib/socket/on-event";
 import { onlineMembers } from "@/lib/socket/presence";
-import { channelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
+import { channelOf, userChannelOf, type ChatServer } from "@/lib/socket/types";
 
-export function registerRoomHandlers(io: ChatServer, socket: ChatSocket): void {
-  const { user } = socket.data;
-
-  onEvent(socket, "room:join", roomJoinSchema, async ({ room: slug, since, sinceRev }) => {
+export function roomHandlers(io: ChatServer): EventHandler[] {
+  const join = onEvent("room:join", roomJoinSchema, async (socket, { room: slug, since, sinceRev }) => {
+    const { user } = socket.data;
     const { room, lastReadSeq, joined } = await openRoom({ slug, userId: user.id });
     // Subscribe before reading, so a message stored in between arrives live or in the page, never
     // neither. This socket directly: through Redis, welcomeMember's joins land a moment later.
@@ -33,11 +32,12 @@ export function registerRoomHandlers(io: ChatServer, socket: ChatSocket): void {
     return { room: summary, messages, online: await onlineMembers(room.id), ...changes };
   });
 
-  onEvent(socket, "room:list", emptySchema, async () => ({ rooms: await listRoomSummaries({ userId: user.id }) }));
+  const list = onEvent("room:list", emptySchema, async (socket) => ({ rooms: await listRoomSummaries({ userId: socket.data.user.id }) }));
 
-  onEvent(socket, "room:browse", emptySchema, async () => ({ rooms: await listPublicRooms({ userId: user.id }) }));
+  const browse = onEvent("room:browse", emptySchema, async (socket) => ({ rooms: await listPublicRooms({ userId: socket.data.user.id }) }));
 
-  onEvent(socket, "room:read", roomReadSchema, async ({ room: slug, seq }) => {
+  const read = onEvent("room:read", roomReadSchema, async (socket, { room: slug, seq }) => {
+    const { user } = socket.data;
     const { room } = await memberRoom({ slug, userId: user.id });
     const lastReadSeq = await markRead({ roomId: room.id, userId: user.id, seq });
     // Every device of the user updates its unread count.
@@ -45,7 +45,8 @@ export function registerRoomHandlers(io: ChatServer, socket: ChatSocket): void {
     return { room: slug, lastReadSeq };
   });
 
-  onEvent(socket, "room:leave", roomRefSchema, async ({ room: slug }) => {
+  const leave = onEvent("room:leave", roomRefSchema, async (socket, { room: slug }) => {
+    const { user } = socket.data;
     const { room } = await memberRoom({ slug, userId: user.id });
     if (room.visibility === "direct") throw new AppError("invalid", "a direct conversation cannot be left");
     await removeMember({ roomId: room.id, userId: user.id });
@@ -54,4 +55,6 @@ export function registerRoomHandlers(io: ChatServer, socket: ChatSocket): void {
     farewellMember(io, user, slug);
     return {};
   });
+
+  return [join, list, browse, read, leave];
 }

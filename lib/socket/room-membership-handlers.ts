@@ -7,19 +7,19 @@ import { findUserByUsername } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { dmOpenSchema, roomCreateSchema, roomInviteSchema } from "@/lib/protocol";
 import { welcomeMember } from "@/lib/socket/membership";
-import { onEvent } from "@/lib/socket/on-event";
-import type { ChatServer, ChatSocket } from "@/lib/socket/types";
+import { onEvent, type EventHandler } from "@/lib/socket/on-event";
+import type { ChatServer } from "@/lib/socket/types";
 
-export function registerRoomMembershipHandlers(io: ChatServer, socket: ChatSocket): void {
-  const { user } = socket.data;
-
-  onEvent(socket, "room:create", roomCreateSchema, async ({ name, visibility }) => {
+export function roomMembershipHandlers(io: ChatServer): EventHandler[] {
+  const create = onEvent("room:create", roomCreateSchema, async (socket, { name, visibility }) => {
+    const { user } = socket.data;
     const room = await createRoom({ name, visibility, creatorId: user.id });
     await welcomeMember(io, user, room, 0);
     return { room: await summarizeRoom({ room, userId: user.id, lastReadSeq: 0 }) };
   });
 
-  onEvent(socket, "room:invite", roomInviteSchema, async ({ room: slug, username }) => {
+  const invite = onEvent("room:invite", roomInviteSchema, async (socket, { room: slug, username }) => {
+    const { user } = socket.data;
     const { room, lastReadSeq } = await memberRoom({ slug, userId: user.id });
     if (room.visibility === "direct") throw new AppError("invalid", "a direct conversation has exactly two people");
     const invitee = await findUserByUsername({ username });
@@ -29,7 +29,8 @@ export function registerRoomMembershipHandlers(io: ChatServer, socket: ChatSocke
     return { room: await summarizeRoom({ room, userId: user.id, lastReadSeq }) };
   });
 
-  onEvent(socket, "dm:open", dmOpenSchema, async ({ username }) => {
+  const openDm = onEvent("dm:open", dmOpenSchema, async (socket, { username }) => {
+    const { user } = socket.data;
     const { room, peer, created } = await openDirectRoom({ userId: user.id, peerUsername: username });
     if (created) {
       // Both sidebars show the new conversation at once (one person when writing to yourself).
@@ -38,4 +39,6 @@ export function registerRoomMembershipHandlers(io: ChatServer, socket: ChatSocke
     const { lastReadSeq } = await memberRoom({ slug: room.slug, userId: user.id });
     return { room: await summarizeRoom({ room, userId: user.id, lastReadSeq }) };
   });
+
+  return [create, invite, openDm];
 }

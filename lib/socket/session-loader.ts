@@ -1,8 +1,12 @@
 import { listSessionUsers, type SessionUser } from "@/lib/data/session-users";
 
 // Sockets open in bursts (a deploy, a network blip, many clients at once), and a query costs far
-// more than a row. One query runs at a time; the lookups asked for while it runs are answered
-// together by the next one. Alone, a lookup waits for nothing but the end of the current turn.
+// more than a row (with Prisma on SQLite ~0.3 ms of CPU for one user, ~0.45 ms for sixteen). One
+// query runs at a time and answers every lookup asked for before it starts. A lookup after a
+// quiet spell waits for nothing but the end of the current turn; during a burst the next query
+// starts at most once every BURST_GAP_MS, so it answers all that arrived meanwhile: a few
+// milliseconds more per handshake buy several times fewer queries.
+const BURST_GAP_MS = 10;
 
 interface Waiter {
   resolve: (found: SessionUser | null) => void;
@@ -11,25 +15,36 @@ interface Waiter {
 
 let waiting = new Map<number, Waiter[]>();
 let running = false;
+let scheduled = false;
+let lastStart = -Infinity;
 
 function schedule(): void {
-  if (running || waiting.size === 0) return;
-  running = true;
-  setImmediate(() => void flush());
+  if (running || scheduled || waiting.size === 0) return;
+  scheduled = true;
+  const wait = lastStart + BURST_GAP_MS - performance.now();
+  if (wait > 0) setTimeout(flush, wait);
+  else setImmediate(flush);
 }
 
-async function flush(): Promise<void> {
+function flush(): void {
+  scheduled = false;
+  running = true;
+  lastStart = performance.now();
   const batch = waiting;
   waiting = new Map();
-  try {
-    const found = await listSessionUsers({ ids: [...batch.keys()] });
-    for (const [id, waiters] of batch) for (const w of waiters) w.resolve(found.get(id) ?? null);
-  } catch (error) {
-    for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
-  } finally {
-    running = false;
-    schedule();
-  }
+  listSessionUsers({ ids: [...batch.keys()] })
+    .then(
+      (found) => {
+        for (const [id, waiters] of batch) for (const w of waiters) w.resolve(found.get(id) ?? null);
+      },
+      (error: unknown) => {
+        for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
+      },
+    )
+    .finally(() => {
+      running = false;
+      schedule();
+    });
 }
 
 /** The user (null if they no longer exist) and their rooms, read now: batched, never cached. */

@@ -6,7 +6,7 @@ import { connectRedis } from "@/lib/redis";
 import { shareLimits } from "@/lib/rate-limit/event-limiter";
 import { onSessionEnd } from "@/lib/session-events";
 import { authenticate } from "@/lib/socket/authenticate";
-import { onConnection, subscribeSocket } from "@/lib/socket/connection";
+import { connectionHandler, subscribeSocket } from "@/lib/socket/connection";
 import { startPresence } from "@/lib/socket/presence";
 import { fallbackPresence } from "@/lib/socket/fallback-presence";
 import { redisPresence } from "@/lib/socket/presence-store";
@@ -63,9 +63,9 @@ export async function startSocketServer(httpServer: HttpServer): Promise<SocketS
   if (redis) io.adapter(streamsAdapter(redis, { streamName: `${env.redisPrefix}socket.io`, maxLen: 100_000 }));
   if (redis) shareLimits(redis, env.redisPrefix);
   io.use((socket, next) => void authenticate(socket, next));
-  io.use((socket, next) => void subscribeSocket(socket, next));
+  io.use(subscribeSocket);
   io.use(capSockets);
-  io.on("connection", (socket) => onConnection(io, socket));
+  io.on("connection", connectionHandler(io));
   // Signing out in one tab closes the sockets of every tab of that browser session.
   onSessionEnd((sessionId) => io.in(sessionChannelOf(sessionId)).disconnectSockets(true));
   const stopRevocation = startSessionRevocation(io);

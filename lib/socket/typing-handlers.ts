@@ -1,7 +1,7 @@
 import { typingSchema } from "@/lib/protocol";
 import { joinedRoom } from "@/lib/socket/joined-room";
-import { onEvent } from "@/lib/socket/on-event";
-import { channelOf, userChannelOf, type ChatSocket } from "@/lib/socket/types";
+import { onEvent, type EventHandler } from "@/lib/socket/on-event";
+import { channelOf, userChannelOf } from "@/lib/socket/types";
 
 // Typing is relayed, never stored. Clients send `typing: true` at most every few seconds while
 // the user types and `false` when they send or clear the box; viewers expire a stale `true`.
@@ -23,8 +23,8 @@ function shouldRelay(userId: number, slug: string, typing: boolean): boolean {
   return true;
 }
 
-export function registerTypingHandlers(socket: ChatSocket): void {
-  onEvent(socket, "typing", typingSchema, async ({ room: slug, typing }) => {
+export function typingHandlers(): EventHandler[] {
+  const typing = onEvent("typing", typingSchema, async (socket, { room: slug, typing }) => {
     await joinedRoom(socket, slug);
     if (shouldRelay(socket.data.user.id, slug, typing)) {
       // Not to the typist's own tabs either.
@@ -32,4 +32,5 @@ export function registerTypingHandlers(socket: ChatSocket): void {
     }
     return {};
   });
+  return [typing];
 }
