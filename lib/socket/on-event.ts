@@ -30,8 +30,8 @@ export function onEvent<E extends keyof ClientToServerEvents, S extends z.ZodTyp
  * The one listener every socket gets (`socket.onAny`, called with the socket as `this`): the
  * handlers are shared by all sockets instead of a dozen closures registered on each. Every packet
  * takes a token of the socket's packet bound first (lib/socket/packet-flood.ts). An event sent
- * without an acknowledgement callback, or of no known name, is ignored: its sender could never
- * learn what happened to it. Each event takes a token of the user's rate limit (lib/rate-limit):
+ * without an acknowledgement callback is ignored: its sender could never learn what happened to
+ * it. One of no known name is answered `invalid`, so a client's mistake does not wait out a timeout. Each event takes a token of the user's rate limit (lib/rate-limit):
  * over it, the event is answered `rate_limited` before its payload is even parsed.
  */
 export function eventDispatcher(list: EventHandler[]): (this: ChatSocket, event: unknown, ...args: unknown[]) => void {
@@ -40,7 +40,8 @@ export function eventDispatcher(list: EventHandler[]): (this: ChatSocket, event:
     if (!allowPacket(this)) return;
     const handler = handlers.get(event);
     const ack = args.at(-1);
-    if (!handler || typeof ack !== "function" || !this.connected) return;
+    if (typeof ack !== "function" || !this.connected) return;
+    if (!handler) return void ack(failure(new AppError("invalid", `unknown event ${describeName(event)}`)));
     const payload = args.length > 1 ? args[0] : undefined;
     respond(this, handler, payload, ack as (response: Ack<object>) => void).catch((error: unknown) =>
       logger.error({ err: error, event }, "event dispatch failed"),
@@ -78,6 +79,11 @@ function rateLimited(event: string, retryAfterMs: number): AckError {
   const seconds = Math.ceil(retryAfterMs / 1000);
   const message = `too many ${event} requests, try again in ${seconds} s`;
   return { ok: false, error: { code: "rate_limited", message, retryAfterMs } };
+}
+
+// A client may name an event with anything (a 10 KB string, an object): the answer quotes a bounded, printable form.
+function describeName(event: unknown): string {
+  return JSON.stringify(typeof event === "string" ? event.slice(0, 64) : typeof event);
 }
 
 function describe(error: z.ZodError): string {

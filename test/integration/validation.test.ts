@@ -91,8 +91,11 @@ describe("validation", () => {
     assert.equal(res.messages.length, 0);
   });
 
-  it("survives unknown events and keeps serving", async () => {
-    (alice as unknown as { emit: (e: string, ...a: unknown[]) => void }).emit("no:such-event", { a: 1 }, () => {});
+  it("answers an unknown event invalid and keeps serving", async () => {
+    const answer = await new Promise<unknown>((resolve) =>
+      (alice as unknown as { emit: (e: string, ...a: unknown[]) => void }).emit("no:such-event", { a: 1 }, resolve),
+    );
+    assert.deepEqual(answer, { ok: false, error: { code: "invalid", message: 'unknown event "no:such-event"' } });
     const res = await call(alice, "message:send", { room: "lobby", text: "still here", clientId: clientId() });
     assert.ok(res.ok);
   });
