@@ -1,4 +1,3 @@
-import { openPolling } from "@/lib/client/realtime/polling-transport";
 import type { CloseReason, Transport, TransportHandlers, TransportOptions, WebSocketConstructor } from "@/lib/client/realtime/transport";
 import { openWebSocket } from "@/lib/client/realtime/websocket-transport";
 
@@ -94,11 +93,17 @@ export function openEngine(options: EngineOptions, handlers: EngineHandlers): En
   };
   const next = () => {
     const transportOptions: TransportOptions = { endpoint: `${options.url}?EIO=4`, fetch: options.fetch, maxPayload: () => maxPayload };
-    const kind = kinds.shift();
-    transport =
-      kind === "websocket"
-        ? openWebSocket({ ...transportOptions, WebSocket: options.WebSocket! }, transportHandlers)
-        : openPolling(transportOptions, transportHandlers);
+    if (kinds.shift() === "websocket") {
+      transport = openWebSocket({ ...transportOptions, WebSocket: options.WebSocket! }, transportHandlers);
+      return;
+    }
+    // Only a network that blocks WebSockets needs long-polling: its code is fetched then, and
+    // stays out of the page's first load.
+    transport = undefined;
+    import("@/lib/client/realtime/polling-transport").then(
+      ({ openPolling }) => void (state === "opening" && (transport = openPolling(transportOptions, transportHandlers))),
+      (error: Error) => end("transport error", error),
+    );
   };
 
   globalThis.addEventListener?.("offline", onOffline);
