@@ -41,9 +41,10 @@ export interface RealtimeOptions {
 
 /**
  * The main namespace of a Socket.IO v5 server: connects when asked, reconnects after a lost
- * connection with backoff (1 s doubling to 5 s, jittered, as socket.io-client), but not after the
- * server refused (`connect_error` with data) or closed it (`io server disconnect`): that is the
- * owner's call. Nothing is buffered while disconnected: an emit then rejects at once.
+ * connection with backoff (0.5 to 1 s, doubling up to 5 s, jittered, near socket.io-client's),
+ * but not after the server refused (`connect_error` with data) or closed it (`io server
+ * disconnect`): that is the owner's call. Nothing is buffered while disconnected: an emit then
+ * rejects at once.
  */
 export function createRealtimeSocket<Listen, Emit>(options: RealtimeOptions): RealtimeSocket<Listen, Emit> {
   const listeners = createListeners();
