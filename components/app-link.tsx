@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTransition, type AnchorHTMLAttributes, type MouseEvent } from "react";
+import { useEffect, useTransition, type AnchorHTMLAttributes, type MouseEvent } from "react";
 
 type Click = (event: MouseEvent<HTMLAnchorElement>) => void;
 
@@ -13,6 +13,9 @@ type Click = (event: MouseEvent<HTMLAnchorElement>) => void;
 export function useAppNavigation(href: string, onClick?: Click): { pending: boolean; navigate: Click } {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // As next/link does for the links on screen: the route is prefetched, so a click only waits
+  // for what the page renders per request.
+  useEffect(() => router.prefetch(href), [router, href]);
   const navigate: Click = (event) => {
     onClick?.(event);
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
