@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useState } from "react";
+import { AppLink } from "@/components/app-link";
 import { roomHref } from "@/lib/client/paths";
 import { request } from "@/lib/client/request";
 import type { PublicRoom } from "@/lib/protocol";
@@ -36,9 +36,9 @@ export function BrowseRooms({ onDone }: { onDone: () => void }) {
     <ul className="browse-list" aria-label="Public rooms" data-testid="public-rooms">
       {rooms.map((room) => (
         <li key={room.slug}>
-          <Link href={roomHref(room.slug)} onClick={onDone}>
+          <AppLink href={roomHref(room.slug)} onClick={onDone}>
             #{room.name}
-          </Link>
+          </AppLink>
           <span className="muted">
             {room.members} {room.members === 1 ? "member" : "members"}
             {room.joined ? " · joined" : ""}

@@ -1,8 +1,11 @@
 "use client";
 
-import { useId, useState } from "react";
+import { Suspense, useId, useState } from "react";
 
-/** A button that shows and hides a panel; the panel gets a `close` to call when it is done. */
+/**
+ * A button that shows and hides a panel; the panel gets a `close` to call when it is done. A panel
+ * may be a lazy component (fetched when first opened): it says "Loading…" until it is there.
+ */
 export function Disclosure({ label, children }: { label: string; children: (close: () => void) => React.ReactNode }) {
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -13,7 +16,7 @@ export function Disclosure({ label, children }: { label: string; children: (clos
       </button>
       {open && (
         <div id={id} className="disclosure-panel">
-          {children(() => setOpen(false))}
+          <Suspense fallback={<p className="muted">Loading…</p>}>{children(() => setOpen(false))}</Suspense>
         </div>
       )}
     </div>

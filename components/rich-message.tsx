@@ -1,13 +1,15 @@
 "use client";
 
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { MessageActions } from "@/components/message-actions";
 import { MessageBody } from "@/components/message-body";
-import { MessageEditForm } from "@/components/message-edit-form";
 import { ReactionBar } from "@/components/reaction-bar";
 import { ReplyQuote } from "@/components/reply-quote";
 import { request } from "@/lib/client/request";
 import type { Author, ChatMessage } from "@/lib/protocol";
+
+// Not needed for the first render: fetched when a message is first edited.
+const MessageEditForm = lazy(() => import("@/components/message-edit-form").then((m) => ({ default: m.MessageEditForm })));
 
 interface Props {
   message: ChatMessage;
@@ -35,15 +37,18 @@ export function RichMessage({ message, me, onReply }: Props) {
     <>
       {message.replyTo && <ReplyQuote preview={message.replyTo} />}
       {editing ? (
-        <MessageEditForm
-          initial={message.text}
-          onCancel={() => setEditing(false)}
-          onSave={async (text) => {
-            const failure = report(await request("message:edit", { ...ref, text }));
-            if (!failure) setEditing(false);
-            return failure;
-          }}
-        />
+        // The text stays on screen while the form's code arrives.
+        <Suspense fallback={<MessageBody message={message} me={me} />}>
+          <MessageEditForm
+            initial={message.text}
+            onCancel={() => setEditing(false)}
+            onSave={async (text) => {
+              const failure = report(await request("message:edit", { ...ref, text }));
+              if (!failure) setEditing(false);
+              return failure;
+            }}
+          />
+        </Suspense>
       ) : (
         <MessageBody message={message} me={me} />
       )}

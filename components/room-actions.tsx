@@ -1,12 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { Disclosure } from "@/components/disclosure";
-import { UsernameForm } from "@/components/username-form";
 import { LOBBY, roomHref } from "@/lib/client/paths";
 import { request } from "@/lib/client/request";
 import type { RoomSummary } from "@/lib/protocol";
+
+// Not needed for the first render: fetched when "Invite" first opens (Disclosure waits for it).
+const UsernameForm = lazy(() => import("@/components/username-form").then((m) => ({ default: m.UsernameForm })));
 
 /** Inviting people and leaving: for rooms, not for direct conversations. */
 export function RoomActions({ room }: { room: RoomSummary }) {

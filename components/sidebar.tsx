@@ -1,13 +1,17 @@
 "use client";
 
-import { BrowseRooms } from "@/components/browse-rooms";
+import { lazy } from "react";
 import { Disclosure } from "@/components/disclosure";
-import { NewMessageForm } from "@/components/new-message-form";
-import { NewRoomForm } from "@/components/new-room-form";
 import { NotificationToggle } from "@/components/notification-toggle";
 import { RoomLink } from "@/components/room-link";
 import { useChat } from "@/lib/client/chat-context";
 import { sortRooms } from "@/lib/client/rooms-state";
+
+// The panels behind "New room", "Browse rooms" and "New message" are not needed for the first
+// render: each is its own chunk, fetched when its panel first opens (Disclosure waits for it).
+const NewRoomForm = lazy(() => import("@/components/new-room-form").then((m) => ({ default: m.NewRoomForm })));
+const BrowseRooms = lazy(() => import("@/components/browse-rooms").then((m) => ({ default: m.BrowseRooms })));
+const NewMessageForm = lazy(() => import("@/components/new-message-form").then((m) => ({ default: m.NewMessageForm })));
 
 export function Sidebar() {
   const { rooms, activeSlug } = useChat();

@@ -1,6 +1,7 @@
 "use client";
 
 import { backoffDelay } from "@/lib/client/backoff";
+import type { ConnectError } from "@/lib/client/realtime/realtime-socket";
 import type { ClientSocket } from "@/lib/client/socket";
 
 /** connecting: never connected yet; connected; offline: was connected, trying to come back. */
@@ -12,12 +13,13 @@ interface Handlers {
   onUnauthorized: () => void;
 }
 
-const refusalCode = (error: Error) => (error as Error & { data?: { code?: unknown } }).data?.code;
+const refusalCode = (error: ConnectError) => (error.data as { code?: unknown } | undefined)?.code;
 
 /**
- * Keeps `socket` connected for as long as it is watched. Socket.IO reconnects by itself after a
- * network failure, but not after its connection middleware refused it (`unavailable`) nor after the
- * server closed the socket: those are retried here, with backoff. Returns the function that stops.
+ * Keeps `socket` connected for as long as it is watched. The socket reconnects by itself after a
+ * network failure (and drops its connection as soon as the browser goes offline), but not after
+ * the connection middleware refused it (`unavailable`) nor after the server closed the socket:
+ * those are retried here, with backoff. Returns the function that stops.
  */
 export function watchConnection(socket: ClientSocket, { onStatus, onUnauthorized }: Handlers): () => void {
   let everConnected = false;
@@ -45,17 +47,10 @@ export function watchConnection(socket: ClientSocket, { onStatus, onUnauthorized
     lost();
     if (reason === "io server disconnect" && !ended) retryLater();
   };
-  const onConnectError = (error: Error) => {
+  const onConnectError = (error: ConnectError) => {
     if (refusalCode(error) === "unauthorized") return onUnauthorized();
     lost();
     if (!socket.active) retryLater();
-  };
-  // The browser lost the network: the socket is most likely dead even if no error says so yet,
-  // and would only be found out by the heartbeat (up to 45 s). Engine.IO closes it itself, but
-  // not for a "localhost" server; closing it here does the same everywhere, and reconnection
-  // starts at once (a real loopback connection comes straight back).
-  const onOffline = () => {
-    if (socket.connected) socket.io.engine?.close();
   };
   // Back on the network: try now rather than at the end of a backoff that may have grown long.
   const onOnline = () => {
@@ -69,7 +64,6 @@ export function watchConnection(socket: ClientSocket, { onStatus, onUnauthorized
   socket.on("connect_error", onConnectError);
   socket.on("session:ended", onSessionEnded);
   window.addEventListener("online", onOnline);
-  window.addEventListener("offline", onOffline);
   if (socket.connected) onConnect();
   return () => {
     clearTimeout(timer);
@@ -78,6 +72,5 @@ export function watchConnection(socket: ClientSocket, { onStatus, onUnauthorized
     socket.off("connect_error", onConnectError);
     socket.off("session:ended", onSessionEnded);
     window.removeEventListener("online", onOnline);
-    window.removeEventListener("offline", onOffline);
   };
 }

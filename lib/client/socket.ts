@@ -1,29 +1,23 @@
 "use client";
 
-import { io, type Socket } from "socket.io-client";
+import { createRealtimeSocket, type RealtimeSocket } from "@/lib/client/realtime/realtime-socket";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol";
 
-export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ClientSocket = RealtimeSocket<ServerToClientEvents, ClientToServerEvents>;
 
 let socket: ClientSocket | undefined;
 let connectedBefore = false;
 
 /**
- * One socket per tab, shared by every component; same origin, default path, session cookie.
+ * One socket per tab, shared by every component; same origin, path `/socket.io/`, session cookie;
+ * WebSocket first, long-polling when a proxy or network blocks WebSockets (lib/client/realtime/).
  * It does not connect by itself: the chat layout opens it (lib/client/use-connection.ts) once
  * its listeners are in place, and closes it when the chat is left.
  */
 export function getSocket(): ClientSocket {
   if (socket) return socket;
-  // WebSocket first; long-polling when a proxy or network blocks WebSockets. `auth.reconnect`
-  // tells the server's metrics a handshake is a reconnection of this tab.
-  socket = io({
-    transports: ["websocket", "polling"],
-    tryAllTransports: true,
-    withCredentials: true,
-    autoConnect: false,
-    auth: (send) => send({ reconnect: connectedBefore }),
-  });
+  // `auth.reconnect` tells the server's metrics a handshake is a reconnection of this tab.
+  socket = createRealtimeSocket({ auth: () => ({ reconnect: connectedBefore }) });
   socket.on("connect", () => (connectedBefore = true));
   return socket;
 }

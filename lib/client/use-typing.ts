@@ -2,15 +2,16 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { listen } from "@/lib/client/listen";
+import { request } from "@/lib/client/request";
 import { getSocket } from "@/lib/client/socket";
 import { TYPING_REPEAT_MS, expireTypists, nextExpiry, noTypists, setTyping, type Typists } from "@/lib/client/typing-state";
 import type { Author } from "@/lib/protocol";
 
-// Typing is fire and forget: a lost notice is repaired by the next one or by expiry. Volatile,
-// so it is dropped rather than queued while offline; the server ignores events without an ack.
+// Typing is fire and forget: a lost notice is repaired by the next one or by expiry. Dropped
+// rather than queued while offline (request fails at once then); the server ignores events
+// without an ack, so it asks for one and ignores the answer.
 function emitTyping(room: string, typing: boolean): void {
-  const socket = getSocket();
-  if (socket.connected) socket.volatile.emit("typing", { room, typing }, () => undefined);
+  void request("typing", { room, typing });
 }
 
 /** Who else is typing in `room`, and the notices to send while the user types. */
