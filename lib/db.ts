@@ -1,5 +1,6 @@
 import { connectPostgres, connectSqlite, SQLITE_PRAGMAS } from "@/lib/db-connect";
 import { postgresRowReader, sqliteRowReader, type Row, type RowQuery, type RowReader } from "@/lib/db-read";
+import { postgresBatchWriter, sqliteBatchWriter, type BatchWriter, type RawTx } from "@/lib/db-write";
 import { mapDatabaseError } from "@/lib/db-errors";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -14,6 +15,8 @@ interface Clients {
   writer: PrismaClient;
   /** Raw reads through the driver itself (lib/db-read.ts), beside Prisma's reader. */
   rows: RowReader;
+  /** The group commit's raw write transactions (lib/db-write.ts). */
+  batch: BatchWriter;
   /** SQLite: writes run one at a time, chained here. PostgreSQL: null, transactions run concurrently. */
   queue: Promise<unknown> | null;
 }
@@ -43,13 +46,15 @@ async function open(): Promise<Clients> {
     // A pool: reads and transactions each take their own connection; row locks order the writers.
     const { client, pool } = await connectPostgres();
     const mapped = mappingErrors(client);
-    return { reader: mapped, writer: mapped, rows: await postgresRowReader(pool), queue: null };
+    return { reader: mapped, writer: mapped, rows: await postgresRowReader(pool), batch: postgresBatchWriter(pool), queue: null };
   }
   // Separate connections: the SQLite adapter runs every query on one connection, so a read issued
   // while a write transaction is open would see its uncommitted rows. Reads get their own, and
-  // raw reads through the driver (lib/db-read.ts) one more.
-  const [reader, writer, rows] = await Promise.all([connectSqlite(), connectSqlite(), sqliteRowReader(env.databaseUrl.replace(/^file:/, ""), SQLITE_PRAGMAS)]);
-  return { reader: mappingErrors(reader), writer: mappingErrors(writer), rows, queue: Promise.resolve() };
+  // raw reads through the driver (lib/db-read.ts) one more, and the group commit (lib/db-write.ts)
+  // its own writer, which takes its turn in the same write queue as Prisma's.
+  const file = env.databaseUrl.replace(/^file:/, "");
+  const [reader, writer, rows, batch] = await Promise.all([connectSqlite(), connectSqlite(), sqliteRowReader(file, SQLITE_PRAGMAS), sqliteBatchWriter(file, SQLITE_PRAGMAS)]);
+  return { reader: mappingErrors(reader), writer: mappingErrors(writer), rows, batch, queue: Promise.resolve() };
 }
 
 function clients(): Promise<Clients> {
@@ -88,10 +93,20 @@ export async function readRows(query: RowQuery): Promise<Row[]> {
 export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   const c = await clients();
   const options = { timeout: 15_000, maxWait: 15_000 };
+  return inWriteQueue(c, () => c.writer.$transaction(work, options));
+}
+
+/** A write transaction of raw statements through the driver (lib/db-write.ts), in the same queue. */
+export async function writeBatch<T>(work: (tx: RawTx) => Promise<T>): Promise<T> {
+  const c = await clients();
+  return inWriteQueue(c, () => c.batch.transaction(work));
+}
+
+function inWriteQueue<T>(c: Clients, run: () => Promise<T>): Promise<T> {
   const transaction = async () => {
     const timer = dbWriteLatency.startTimer();
     try {
-      return await c.writer.$transaction(work, options);
+      return await run();
     } catch (error) {
       throw mapDatabaseError(error);
     } finally {
@@ -99,9 +114,9 @@ export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise
     }
   };
   if (!c.queue) return transaction();
-  const run = c.queue.then(transaction);
-  c.queue = run.catch(() => undefined);
-  return run;
+  const queued = c.queue.then(transaction);
+  c.queue = queued.catch(() => undefined);
+  return queued;
 }
 
 export async function disconnectDb(): Promise<void> {
@@ -112,6 +127,7 @@ export async function disconnectDb(): Promise<void> {
   const c = await pending;
   await c.queue;
   await Promise.all([c.reader.$disconnect(), c.reader === c.writer ? null : c.writer.$disconnect()]);
+  await c.batch.close();
   // Last: on PostgreSQL this ends the pool Prisma's adapter was lent.
   await c.rows.close();
 }

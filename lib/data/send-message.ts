@@ -1,10 +1,10 @@
-import { writeTransaction, type Tx } from "@/lib/db";
+import { writeBatch } from "@/lib/db";
+import type { RawTx as Tx } from "@/lib/db-write";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError, isAppError } from "@/lib/errors";
 import type { Author, ChatMessage } from "@/lib/protocol";
-import { toChatMessage } from "@/lib/data/messages";
+import { findMessage, toChatMessage } from "@/lib/data/messages";
 import { bumpRoomSeqs, findSentMessages, insertMentionRows, insertMessageRows, raiseReadMarkers, type NewMessageRow } from "@/lib/data/message-batch-sql";
-import { readMessages } from "@/lib/data/read-messages";
 
 export interface SendInput {
   room: { id: number; slug: string };
@@ -29,7 +29,7 @@ interface Pending {
 }
 
 // A batch's statements take its rows as one JSON parameter each, so no parameter limit bounds it.
-// Larger batches spread the fixed cost of a transaction (Prisma's engine, BEGIN/COMMIT, an fsync)
+// Larger batches spread the fixed cost of a transaction (BEGIN/COMMIT, an fsync)
 // over more messages: 100 -> 500 cut the store's CPU per message by about 40% (docs/benchmarks.md);
 // 1,000 gained little more while making each commit, and the first ack in it, wait longer.
 const MAX_BATCH = 500;
@@ -63,7 +63,7 @@ async function flush(): Promise<void> {
 
 async function commit(batch: Pending[]): Promise<void> {
   try {
-    const results = await writeTransaction((tx) => storeBatch(tx, batch.map((p) => p.input)));
+    const results = await writeBatch((tx) => storeBatch(tx, batch.map((p) => p.input)));
     batch.forEach((p, i) => p.resolve(results[i]!));
   } catch (error) {
     // The database is away (down, locked): no send of the batch can succeed, fail them all now.
@@ -116,9 +116,10 @@ function sameMessage(first: ChatMessage, retry: SendInput): ChatMessage {
 async function findExisting(tx: Tx, inputs: SendInput[]): Promise<Map<string, ChatMessage>> {
   const keys = new Map(inputs.map((i) => [keyOf(i.author.id, i.clientId), { authorId: i.author.id, clientId: i.clientId }]));
   const found = new Map<string, ChatMessage>();
-  // Retries are rare: each one found is read whole (reactions, reply preview) as the wire shows it.
+  // Retries are rare: each one found is read whole (reactions, reply preview) as the wire shows it,
+  // by the reader: it was committed by an earlier batch, and rows are never removed.
   for (const sent of await findSentMessages(tx, [...keys.values()])) {
-    const [message] = await readMessages(tx, { id: sent.roomId, slug: sent.slug }, { where: { seq: sent.seq }, take: 1 });
+    const message = await findMessage({ room: { id: sent.roomId, slug: sent.slug }, seq: sent.seq });
     if (message) found.set(keyOf(sent.authorId, sent.clientId), message);
   }
   return found;

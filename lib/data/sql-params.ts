@@ -1,3 +1,4 @@
+import { sqlDate } from "@/lib/db-write";
 import { env } from "@/lib/env";
 
 /** A column of a JSON-fed table: its name and its PostgreSQL type. */
@@ -51,9 +52,3 @@ export class SqlParams {
   }
 }
 
-// Dates as each provider's DateTime columns hold them: PostgreSQL a UTC timestamp, SQLite the
-// text Prisma's SQLite adapter writes (ISO 8601 with "+00:00"), so stored values compare alike.
-function sqlDate(date: Date, postgres: boolean): string {
-  const iso = date.toISOString();
-  return postgres ? iso : iso.replace("Z", "+00:00");
-}
