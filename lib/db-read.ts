@@ -1,5 +1,5 @@
-import type Database from "better-sqlite3";
 import type pg from "pg";
+import { openSqliteDriver } from "@/lib/sqlite-driver";
 
 // Raw reads straight through the driver, for the hot read paths (history pages, the socket
 // handshake's user read). Prisma's $queryRaw converts every row and value twice on the way (its
@@ -27,31 +27,15 @@ export interface RowReader {
   close(): Promise<void>;
 }
 
-// A handful of statement texts are in use; the bound keeps a bug that varies them from leaking.
-const MAX_STATEMENTS = 64;
-
 /**
  * A connection of its own: reads must not share the writer's, where they would see the rows of
  * a write transaction not yet committed (lib/db.ts). Statements are prepared once and kept.
  */
 export async function sqliteRowReader(file: string, pragmas: readonly string[]): Promise<RowReader> {
-  // Loaded on use, as the Prisma adapters are: a server runs one provider's driver only.
-  const { default: Sqlite } = await import("better-sqlite3");
-  const db = new Sqlite(file);
-  for (const pragma of pragmas) db.pragma(pragma);
+  const { db, prepare } = await openSqliteDriver(file, pragmas);
   db.pragma("query_only = ON");
-  const statements = new Map<string, Database.Statement<unknown[], Row>>();
-  const statement = (sql: string) => {
-    let found = statements.get(sql);
-    if (!found) {
-      if (statements.size >= MAX_STATEMENTS) statements.clear();
-      found = db.prepare<unknown[], Row>(sql).raw(true);
-      statements.set(sql, found);
-    }
-    return found;
-  };
   return {
-    read: async ({ sql, params }) => statement(sql).all(...params),
+    read: async ({ sql, params }) => prepare(sql).raw(true).all(...params) as Row[],
     close: async () => void db.close(),
   };
 }

@@ -1,5 +1,5 @@
-import type Database from "better-sqlite3";
 import type pg from "pg";
+import { openSqliteDriver } from "@/lib/sqlite-driver";
 
 // Write transactions of raw statements straight through the driver, for the group commit
 // (lib/data/send-message.ts). Through Prisma each commit of a fan-out's small batches cost its
@@ -18,8 +18,6 @@ export interface BatchWriter {
   transaction<T>(work: (tx: RawTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
-
-const MAX_STATEMENTS = 64;
 
 // Values as each driver binds them: a Date as the text the provider's DateTime column holds
 // (SQLite: ISO 8601 with "+00:00", as Prisma's adapter writes it; PostgreSQL: UTC without a zone,
@@ -40,23 +38,11 @@ const bindable = (postgres: boolean) => (values: unknown[]) =>
  * client retries) rather than blocking the event loop for busy_timeout in `BEGIN IMMEDIATE`.
  */
 export async function sqliteBatchWriter(file: string, pragmas: readonly string[]): Promise<BatchWriter> {
-  const { default: Sqlite } = await import("better-sqlite3");
-  const db = new Sqlite(file);
-  for (const pragma of pragmas) db.pragma(pragma);
-  const statements = new Map<string, Database.Statement<unknown[]>>();
-  const statement = (sql: string) => {
-    let found = statements.get(sql);
-    if (!found) {
-      if (statements.size >= MAX_STATEMENTS) statements.clear();
-      found = db.prepare<unknown[]>(sql);
-      statements.set(sql, found);
-    }
-    return found;
-  };
+  const { db, prepare } = await openSqliteDriver(file, pragmas);
   const bind = bindable(false);
   const tx: RawTx = {
-    $queryRawUnsafe: async <T>(sql: string, ...values: unknown[]) => statement(sql).all(...bind(values)) as T,
-    $executeRawUnsafe: async (sql, ...values) => statement(sql).run(...bind(values)).changes,
+    $queryRawUnsafe: async <T>(sql: string, ...values: unknown[]) => prepare(sql).all(...bind(values)) as T,
+    $executeRawUnsafe: async (sql, ...values) => prepare(sql).run(...bind(values)).changes,
   };
   return {
     async transaction(work) {

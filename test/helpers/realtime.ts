@@ -1,8 +1,9 @@
+import assert from "node:assert/strict";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server, type ServerOptions } from "socket.io";
 import WebSocket from "ws";
-import { createRealtimeSocket, type RealtimeOptions, type RealtimeSocket } from "@/lib/client/realtime/realtime-socket";
+import { createRealtimeSocket, type ConnectError, type RealtimeOptions, type RealtimeSocket } from "@/lib/client/realtime/realtime-socket";
 import type { WebSocketConstructor } from "@/lib/client/realtime/transport";
 
 // Helpers for driving the browser's Socket.IO client (lib/client/realtime/) from Node, against a
@@ -118,4 +119,12 @@ export function connected<S extends AnySocket>(socket: S): Promise<S> {
     socket.on("connect_error", onError);
     socket.connect();
   });
+}
+
+/** Connects, expecting a refusal: resolves with the connect_error, fails the test if it connects. */
+export function refused(socket: AnySocket): Promise<ConnectError> {
+  return connected(socket).then(
+    () => assert.fail("connected, expected a refusal"),
+    (error: ConnectError) => error,
+  );
 }

@@ -6,7 +6,7 @@ import { WebSocketServer } from "ws";
 import { createRealtimeSocket } from "@/lib/client/realtime/realtime-socket";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol";
 import { clientId, loginOrFail, waitFor } from "../helpers/client";
-import { BlockedWebSocket, client, connected, fetchWith, next, startIo, webSocketWith, type IoServer } from "../helpers/realtime";
+import { BlockedWebSocket, client, connected, fetchWith, next, refused, startIo, webSocketWith, type IoServer } from "../helpers/realtime";
 import { startServer, type TestServer } from "../helpers/server";
 
 // The browser's Socket.IO client (lib/client/realtime/) against a real Socket.IO 4.8 server.
@@ -110,10 +110,7 @@ describe("realtime client over WebSocket", () => {
     });
     try {
       const socket = client(refusing.url);
-      const error = await connected(socket).then(
-        () => assert.fail("connected"),
-        (e: Error & { data?: unknown }) => e,
-      );
+      const error = await refused(socket);
       assert.equal(error.message, "unauthorized");
       assert.deepEqual(error.data, { code: "unauthorized", message: "sign in first" });
       assert.equal(socket.active, false);
@@ -293,10 +290,7 @@ describe("realtime client against the chat server", () => {
 
   it("gets connect_error 'unauthorized' with its data without a session, and does not retry", async () => {
     const socket = chatSocket(undefined);
-    const error = await connected(socket).then(
-      () => assert.fail("connected without a session"),
-      (e: Error & { data?: unknown }) => e,
-    );
+    const error = await refused(socket);
     assert.equal(error.message, "unauthorized");
     assert.deepEqual(error.data, { code: "unauthorized", message: "sign in first" });
     assert.equal(socket.active, false);
