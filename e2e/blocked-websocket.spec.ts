@@ -15,11 +15,12 @@ test("with WebSockets blocked the chat falls back to long-polling and works both
   await login(page, "alice");
   expect(polls).toContain("GET");
 
+  // Bob creates the room: alice's room:create budget is spent by the other specs' rooms.
   const bob = await signedInPage(browser, "bob");
   const name = unique("Polling room");
-  const slug = await createRoom(page, name, "public");
-  await bob.page.goto(`/chat/${slug}`);
-  await expectRoom(bob.page, `#${name}`);
+  const slug = await createRoom(bob.page, name, "public");
+  await page.goto(`/chat/${slug}`);
+  await expectRoom(page, `#${name}`);
 
   const fromAlice = unique("sent over long-polling");
   await composer(page).fill(fromAlice);
