@@ -7,6 +7,7 @@ import { shareLimits } from "@/lib/rate-limit/event-limiter";
 import { onSessionEnd } from "@/lib/session-events";
 import { authenticate } from "@/lib/socket/authenticate";
 import { connectionHandler, subscribeSocket } from "@/lib/socket/connection";
+import { writeBroadcastsDirectly } from "@/lib/socket/direct-broadcast";
 import { startPresence } from "@/lib/socket/presence";
 import { fallbackPresence } from "@/lib/socket/fallback-presence";
 import { redisPresence } from "@/lib/socket/presence-store";
@@ -54,6 +55,8 @@ export async function startSocketServer(httpServer: HttpServer): Promise<SocketS
     pingTimeout: env.pingTimeoutMs,
   });
   keepSocketUpgradesFromNext(httpServer, io.path());
+  // In this order: the delivery count wraps whichever broadcast is in place.
+  writeBroadcastsDirectly();
   countDeliveries();
   const redis = await connectRedis();
   // Several nodes: broadcasts, room joins and presence go through Redis (see docs/deployment.md).
