@@ -3,13 +3,13 @@ import { Adapter } from "socket.io-adapter";
 
 // Socket.IO hands a broadcast to every recipient through engine.io's packet queue: a packet
 // object, `packetCreate` and `flush` events, a corked two-buffer write, and a write callback that
-// emits `drain` and `ready` again, per recipient. In the fan-out that was most of the chat
-// server's JavaScript time per delivery (docs/benchmarks.md, "Broadcast frames written directly").
+// emits `drain` and `ready` again, per recipient. Skipping that cut the chat server's main-thread
+// CPU in the fan-out by about a quarter (docs/benchmarks.md, "Broadcast frames written directly").
 // When nothing is queued ahead on a recipient's WebSocket, the frame, built once per broadcast,
 // is written to its TCP socket directly: the same bytes, in the same order. Anything else (a
 // polling client, an upgrade under way, packets queued or a write in flight, compression) takes
 // Socket.IO's own path. Written against socket.io-adapter 2.5, engine.io 6.6 and ws 8, which
-// package-lock.json pins; test/direct-broadcast.test.ts covers both paths and their order.
+// package-lock.json pins; test/integration/direct-broadcast.test.ts covers both paths and their order.
 
 interface EngineTransport {
   name: string;
