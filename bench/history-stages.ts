@@ -14,13 +14,14 @@ const arg = (name: string, fallback: number) => {
 const CALLS = arg("calls", 2_000);
 const filled = fillHistoryDb(arg("messages", 1_000_000));
 
-const PAGE =
-  `SELECT m."id", m."seq", m."clientId", m."text", m."createdAt", m."rev", m."editedAt", m."deletedAt", m."replyToSeq", ` +
-  `m."authorId", u."username", u."name" FROM "Message" m JOIN "User" u ON u."id" = m."authorId" ` +
-  `WHERE m."roomId" = ? AND m."seq" < ? ORDER BY m."seq" DESC LIMIT ?`;
-
 async function main() {
+  // Imported once the environment names the filled database.
   const { listMessages } = await import("@/lib/data/messages");
+  const { PAGE_COLUMNS } = await import("@/lib/data/message-page");
+  // listMessages' statement for a page before a seq, with SQLite's placeholders.
+  const PAGE =
+    `SELECT ${PAGE_COLUMNS} FROM "Message" m JOIN "User" u ON u."id" = m."authorId" ` +
+    `WHERE m."roomId" = ? AND m."seq" < ? ORDER BY m."seq" DESC LIMIT ?`;
   const { disconnectDb, reader, readRows } = await import("@/lib/db");
   const prisma = await reader();
   const driver = new Database(filled.dbFile, { readonly: true });
