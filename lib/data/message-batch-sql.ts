@@ -2,8 +2,9 @@ import type { RawTx as Tx } from "@/lib/db-write";
 import { SqlParams, type SqlColumn } from "@/lib/data/sql-params";
 
 // The statements of one group commit (lib/data/send-message.ts), each one round trip whatever the
-// batch holds, run through the driver (lib/db-write.ts). Per-row Prisma queries cost a trip through the query engine each: a batch of n
-// sends spread over many rooms used to make about 2n of them.
+// batch holds, run through the driver (lib/db-write.ts). Per-row Prisma queries cost a trip
+// through the query engine each: a batch of n sends spread over many rooms used to make about 2n
+// of them.
 
 export interface NewMessageRow {
   roomId: number;

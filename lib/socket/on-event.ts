@@ -31,8 +31,9 @@ export function onEvent<E extends keyof ClientToServerEvents, S extends z.ZodTyp
  * handlers are shared by all sockets instead of a dozen closures registered on each. Every packet
  * takes a token of the socket's packet bound first (lib/socket/packet-flood.ts). An event sent
  * without an acknowledgement callback is ignored: its sender could never learn what happened to
- * it. One of no known name is answered `invalid`, so a client's mistake does not wait out a timeout. Each event takes a token of the user's rate limit (lib/rate-limit):
- * over it, the event is answered `rate_limited` before its payload is even parsed.
+ * it. One of no known name is answered `invalid`, so a client's mistake does not wait out a
+ * timeout. Each event takes a token of the user's rate limit (lib/rate-limit): over it, the event
+ * is answered `rate_limited` before its payload is even parsed.
  */
 export function eventDispatcher(list: EventHandler[]): (this: ChatSocket, event: unknown, ...args: unknown[]) => void {
   const handlers = new Map<unknown, EventHandler>(list.map((handler) => [handler.event, handler]));
