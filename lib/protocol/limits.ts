@@ -11,3 +11,11 @@ export const MAX_CATCH_UP = 1000;
 export const MAX_CHANGES = 500;
 /** The reaction palette the app offers; any other single emoji is accepted too (emoji.ts). */
 export const EMOJI_PALETTE = ["👍", "❤️", "😂", "🎉", "😮", "😢", "🙏", "👀"] as const;
+/**
+ * Largest frame a client may send (one WebSocket message, or one long-polling POST body); a larger
+ * one closes the connection (Socket.IO's `maxHttpBufferSize`). The largest valid payload is a text
+ * of 8,000 UTF-16 units before trimming (schemas.ts), up to 6 bytes each once JSON-escaped: 48 KB,
+ * plus the envelope. docs/protocol.md and deploy/nginx-chat.conf state this number; a unit test
+ * (test/unit/frame-limit.test.ts) keeps them to it.
+ */
+export const MAX_FRAME_BYTES = 64 * 1024;

@@ -2,6 +2,7 @@ import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { env } from "@/lib/env";
 import { countDeliveries } from "@/lib/ops/count-deliveries";
+import { MAX_FRAME_BYTES } from "@/lib/protocol/limits";
 import { connectRedis } from "@/lib/redis";
 import { shareLimits } from "@/lib/rate-limit/event-limiter";
 import { onSessionEnd } from "@/lib/session-events";
@@ -15,13 +16,6 @@ import { startSessionRevocation } from "@/lib/socket/session-revocation";
 import { capSockets } from "@/lib/socket/socket-cap";
 import { streamsAdapter } from "@/lib/socket/streams-adapter";
 import { sessionChannelOf, type ChatServer } from "@/lib/socket/types";
-
-/**
- * Frames above this are refused by Socket.IO itself (the connection is closed). The largest
- * valid payload is a text of 8,000 UTF-16 units before trimming (lib/protocol/schemas.ts), up
- * to 6 bytes each once JSON-escaped: 48 KB, plus the envelope.
- */
-export const MAX_FRAME_BYTES = 64 * 1024;
 
 export interface SocketServer {
   io: ChatServer;
