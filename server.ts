@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { closeRedis } from "@/lib/redis";
 import { handleOpsRoute, isOpsRoute, markStopping } from "@/lib/ops/ops-routes";
+import { answerNonPathTarget } from "@/lib/ops/request-target";
 import { setApiSecurityHeaders } from "@/lib/security-headers";
 import { startSocketServer } from "@/lib/socket/socket-server";
 
@@ -17,6 +18,8 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const httpServer = createServer((req, res) => {
+  // `OPTIONS *`, absolute-form and the like: answered here, Next would fail on them.
+  if (answerNonPathTarget(req, res)) return;
   stampClientAddress(req);
   // Next's responses get theirs from proxy.ts.
   if (isOpsRoute(req)) setApiSecurityHeaders(res, env.secureCookies);
