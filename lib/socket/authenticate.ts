@@ -6,6 +6,7 @@ import { env, sessionSecret } from "@/lib/env";
 import type { ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { rejectedConnections } from "@/lib/ops/metrics";
+import { originAllowed } from "@/lib/socket/handshake-origin";
 import { membershipsAdded } from "@/lib/socket/membership";
 import { loadSessionUser } from "@/lib/socket/session-loader";
 import { decodeSessionToken } from "@/lib/socket/session-token";
@@ -46,7 +47,7 @@ export const handshakeReads = new WeakMap<ChatSocket, { rooms: Record<string, nu
  */
 export async function authenticate(socket: ChatSocket, next: (error?: Error) => void): Promise<void> {
   const origin = socket.handshake.headers.origin;
-  if (origin !== undefined && !env.allowedOrigins.includes(origin)) {
+  if (!originAllowed(origin, env.allowedOrigins)) {
     logger.info({ origin, reason: "origin" }, "socket refused");
     rejectedConnections.inc({ reason: "origin" });
     return next(refusal("forbidden", "this origin may not open a socket"));
