@@ -6,6 +6,7 @@ import { MAX_FRAME_BYTES } from "@/lib/protocol/limits";
 import { connectRedis } from "@/lib/redis";
 import { shareLimits } from "@/lib/rate-limit/event-limiter";
 import { onSessionEnd } from "@/lib/session-events";
+import { ackIdParser } from "@/lib/socket/ack-id-parser";
 import { authenticate } from "@/lib/socket/authenticate";
 import { connectionHandler, subscribeSocket } from "@/lib/socket/connection";
 import { writeBroadcastsDirectly } from "@/lib/socket/direct-broadcast";
@@ -43,6 +44,7 @@ export async function startSocketServer(httpServer: HttpServer): Promise<SocketS
   const io: ChatServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_FRAME_BYTES,
+    parser: ackIdParser,
     transports: env.socketTransports,
     // A connection that dies silently is noticed within pingInterval + pingTimeout (45 s by default).
     pingInterval: env.pingIntervalMs,

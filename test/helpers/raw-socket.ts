@@ -35,4 +35,21 @@ export class RawSocket {
   close(): void {
     this.ws.terminate();
   }
+
+  send(frame: string): void {
+    this.ws.send(frame);
+  }
+
+  /** The next frame from the server that `match` accepts, or null if the connection closes first. */
+  nextFrame(match: (frame: string) => boolean): Promise<string | null> {
+    return new Promise((resolve) => {
+      const onMessage = (data: WebSocket.RawData) => {
+        if (!match(data.toString())) return;
+        this.ws.off("message", onMessage);
+        resolve(data.toString());
+      };
+      this.ws.on("message", onMessage);
+      void this.closed.then(() => resolve(null));
+    });
+  }
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { request, type OutgoingHttpHeaders } from "node:http";
+import { request } from "node:http";
 import { after, before, describe, it } from "node:test";
 import WebSocket from "ws";
 import { loginOrFail } from "../helpers/client";
@@ -9,11 +9,12 @@ import { startServer, type TestServer } from "../helpers/server";
 // value makes node:http (and ws, which uses it) write one `Origin:` line per entry.
 
 type Outcome = "connected" | "refused";
+type Headers = Record<string, string | string[]>;
 
 /** The answer to the namespace CONNECT (`40…` or `44…`), as Socket.IO frames it. */
 const outcomeOf = (packet: string): Outcome | null => (packet.startsWith("40{") ? "connected" : packet.startsWith("44") ? "refused" : null);
 
-function overWebSocket(url: string, headers: OutgoingHttpHeaders): Promise<Outcome> {
+function overWebSocket(url: string, headers: Headers): Promise<Outcome> {
   const ws = new WebSocket(`${url.replace(/^http/, "ws")}/socket.io/?EIO=4&transport=websocket`, { headers });
   return new Promise((resolve, reject) => {
     ws.on("message", (data) => {
@@ -28,7 +29,7 @@ function overWebSocket(url: string, headers: OutgoingHttpHeaders): Promise<Outco
   });
 }
 
-function http(url: string, method: "GET" | "POST", headers: OutgoingHttpHeaders, body?: string): Promise<string> {
+function http(url: string, method: "GET" | "POST", headers: Headers, body?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method, headers: body ? { ...headers, "content-type": "text/plain" } : headers }, (res) => {
       let text = "";
@@ -41,7 +42,7 @@ function http(url: string, method: "GET" | "POST", headers: OutgoingHttpHeaders,
 }
 
 /** The long-polling handshake: open (the headers that count are this request's), CONNECT, read the answer. */
-async function overPolling(url: string, headers: OutgoingHttpHeaders): Promise<Outcome> {
+async function overPolling(url: string, headers: Headers): Promise<Outcome> {
   const base = `${url}/socket.io/?EIO=4&transport=polling`;
   const open = await http(base, "GET", headers);
   const { sid } = JSON.parse(open.slice(1)) as { sid: string };
