@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { closeRedis } from "@/lib/redis";
 import { handleOpsRoute, isOpsRoute, markStopping } from "@/lib/ops/ops-routes";
-import { answerNonPathTarget } from "@/lib/ops/request-target";
+import { answerNonPathTarget, refuseNonPathUpgrade } from "@/lib/ops/request-target";
 import { setApiSecurityHeaders } from "@/lib/security-headers";
 import { startSocketServer } from "@/lib/socket/socket-server";
 
@@ -25,6 +25,7 @@ const httpServer = createServer((req, res) => {
   if (isOpsRoute(req)) setApiSecurityHeaders(res, env.secureCookies);
   if (!handleOpsRoute(req, res)) void handle(req, res);
 });
+httpServer.on("upgrade", refuseNonPathUpgrade);
 // Next adds its own upgrade listener for /_next/hmr in dev; engine.io takes /socket.io/.
 const sockets = await startSocketServer(httpServer);
 

@@ -1,11 +1,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { env } from "@/lib/env";
 import { httpStatus } from "@/lib/errors";
 import { setApiSecurityHeaders } from "@/lib/security-headers";
 
 // Request targets other than a path (RFC 9112 §3.2), answered before anything else sees them:
 // Next and the operator routes parse the target as a path, and Next answered `*` with a 500 and a
-// stack trace in the log per request, and absolute-form with a 308 to the very same URL.
+// stack trace in the log per request (per upgrade request too), and absolute-form with a 308 to
+// the very same URL.
+
+/** Whether the request's target is a path (origin-form), the only form Next and Socket.IO are given. */
+export const hasPathTarget = (req: IncomingMessage): boolean => (req.url ?? "").startsWith("/");
 
 /** Every method some route of this server takes: pages and operator routes, NextAuth and Socket.IO's polling. */
 export const SERVER_METHODS = "GET, HEAD, POST, OPTIONS";
@@ -16,8 +21,8 @@ export const SERVER_METHODS = "GET, HEAD, POST, OPTIONS";
  * (`*` with another method, absolute-form, anything else) is refused with 400.
  */
 export function answerNonPathTarget(req: IncomingMessage, res: ServerResponse): boolean {
+  if (hasPathTarget(req)) return false;
   const target = req.url ?? "";
-  if (target.startsWith("/")) return false;
   setApiSecurityHeaders(res, env.secureCookies);
   if (target === "*" && req.method === "OPTIONS") {
     res.writeHead(204, { allow: SERVER_METHODS, "cache-control": "no-store" });
@@ -33,4 +38,10 @@ export function answerNonPathTarget(req: IncomingMessage, res: ServerResponse): 
   });
   res.end(body);
   return true;
+}
+
+/** An upgrade request (a WebSocket) whose target is not a path: 400 and the connection closed. */
+export function refuseNonPathUpgrade(req: IncomingMessage, socket: Duplex): void {
+  if (hasPathTarget(req)) return;
+  socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { env } from "@/lib/env";
 import { countDeliveries } from "@/lib/ops/count-deliveries";
+import { hasPathTarget } from "@/lib/ops/request-target";
 import { MAX_FRAME_BYTES } from "@/lib/protocol/limits";
 import { connectRedis } from "@/lib/redis";
 import { shareLimits } from "@/lib/rate-limit/event-limiter";
@@ -35,7 +36,8 @@ function keepSocketUpgradesFromNext(httpServer: HttpServer, socketPath: string):
   const prefix = `${socketPath.replace(/\/$/, "")}/`;
   const on = httpServer.on.bind(httpServer) as (event: string, listener: Listener) => HttpServer;
   const skipSockets = (listener: Listener): Listener => (req, ...rest) => {
-    if (!(req as IncomingMessage).url?.startsWith(prefix)) listener(req, ...rest);
+    // A target that is not a path (`*`) is server.ts's to refuse: Next logged a stack trace for it.
+    if (hasPathTarget(req as IncomingMessage) && !(req as IncomingMessage).url?.startsWith(prefix)) listener(req, ...rest);
   };
   httpServer.on = ((event: string, listener: Listener) => on(event, event === "upgrade" ? skipSockets(listener) : listener)) as HttpServer["on"];
 }

@@ -8,12 +8,14 @@ export interface RawResponse {
 
 /**
  * Sends `head` (request line and headers, without the blank line) as written, on its own TCP
- * connection, and reads the response to the end. For requests fetch cannot make, such as `OPTIONS *`.
+ * connection (with `Connection: close` unless `head` has a Connection header), and reads the
+ * response until the server closes the connection. For requests fetch cannot make, such as `OPTIONS *`.
  */
 export function rawRequest(port: number, head: string): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const socket = connect(port, "127.0.0.1", () => socket.end(`${head}\r\nConnection: close\r\n\r\n`));
+    const close = /^connection:/im.test(head) ? "" : "\r\nConnection: close";
+    const socket = connect(port, "127.0.0.1", () => socket.write(`${head}${close}\r\n\r\n`));
     socket.setTimeout(10_000, () => socket.destroy(new Error(`no answer to ${head.split("\r\n")[0]}`)));
     socket.on("data", (chunk: Buffer) => chunks.push(chunk));
     socket.once("error", reject);

@@ -31,6 +31,16 @@ describe("request targets other than a path", () => {
     }
   });
 
+  it("refuses a WebSocket upgrade to * with 400, once Next listens for upgrades too", async () => {
+    // Next adds its upgrade listener on its first request.
+    assert.equal((await fetch(`${server.url}/login`)).status, 200);
+    const upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13";
+    for (const target of ["*", `http://localhost:${server.port}/socket.io/?EIO=4&transport=websocket`]) {
+      const res = await rawRequest(server.port, `GET ${target} HTTP/1.1\r\nHost: localhost\r\n${upgrade}`);
+      assert.equal(res.status, 400, target);
+    }
+  });
+
   it("still serves paths, and logged no error or stack trace for any of the above", async () => {
     assert.equal((await fetch(`${server.url}/api/health`)).status, 200);
     const lines = server.output().split("\n");
