@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import NextAuth, { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
+import { SESSION_MAX_AGE_S } from "@/lib/data/ended-sessions";
 import { findSessionUser, findSessionVersion } from "@/lib/data/session-versions";
 import { env, sessionSecret } from "@/lib/env";
 import { loginSchema } from "@/lib/login-schema";
@@ -15,7 +16,7 @@ import { endSession } from "@/lib/session-events";
 export const authOptions: NextAuthOptions = {
   secret: sessionSecret(),
   useSecureCookies: env.secureCookies,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -32,8 +33,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   events: {
-    signOut({ token }) {
-      if (typeof token?.sid === "string") endSession(token.sid);
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession(token.sid);
     },
   },
   callbacks: {
