@@ -108,7 +108,9 @@ describe("authorization from the database", () => {
     (await open(cookie)).close();
     await logout(server.url, cookie);
     const refused = await connect(server.url, { cookie }).then((s) => (s.close(), "connected"), (e: Error) => e.message);
-    assert.equal(refused, "unauthorized", "the cookie kept after signing out opens nothing");
+    assert.equal(refused, "unauthorized", "the cookie kept after signing out opens no socket");
+    const session = (await (await fetch(`${server.url}/api/auth/session`, { headers: { cookie } })).json()) as { user?: unknown };
+    assert.equal(session.user, undefined, "nor a page session");
 
     const other = await loginOrFail(server.url, "bob");
     const socket = await open(other);
