@@ -135,7 +135,6 @@ describe("a leave and a sign-out through node A while Redis stays down", () => {
     const slug = await privateRoom(alice, [onA, onB]);
     const removed: string[] = [];
     onB.on("room:removed", ({ room }) => removed.push(room));
-    const got = collect(onB);
     let ended = false;
     const closed = new Promise<void>((resolve) => onB.once("disconnect", () => resolve()));
     onB.on("session:ended", () => (ended = true));
