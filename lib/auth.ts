@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import NextAuth, { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
+import { isSessionEnded, SESSION_MAX_AGE_S } from "@/lib/data/ended-sessions";
 import { findSessionUser, findSessionVersion } from "@/lib/data/session-versions";
 import { env, sessionSecret } from "@/lib/env";
 import { loginSchema } from "@/lib/login-schema";
@@ -15,7 +16,7 @@ import { endSession } from "@/lib/session-events";
 export const authOptions: NextAuthOptions = {
   secret: sessionSecret(),
   useSecureCookies: env.secureCookies,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -32,8 +33,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   events: {
-    signOut({ token }) {
-      if (typeof token?.sid === "string") endSession(token.sid);
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession(token.sid);
     },
   },
   callbacks: {
@@ -71,8 +72,12 @@ async function sessionVersionAtSignIn(userId: number): Promise<number> {
  */
 async function assertSessionCurrent(token: JWT): Promise<void> {
   // Database trouble is not a revocation: the page's own queries fail instead of signing the user out.
-  const user = await findSessionUser({ userId: token.uid, sessionVersion: token.sv ?? 0 }).catch(() => undefined);
-  if (user === null) throw new Error("the session was revoked");
+  const [user, ended] = await Promise.all([
+    findSessionUser({ userId: token.uid, sessionVersion: token.sv ?? 0 }).catch(() => undefined),
+    // A copy of a cookie that signed out opens no page either (lib/data/ended-sessions.ts).
+    typeof token.sid === "string" ? isSessionEnded({ sessionId: token.sid }).catch(() => false) : false,
+  ]);
+  if (user === null || ended) throw new Error("the session was revoked");
 }
 
 export const authHandler = NextAuth(authOptions);

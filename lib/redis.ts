@@ -17,6 +17,17 @@ function makeClient(url: string) {
 export type Redis = ReturnType<typeof makeClient>;
 
 let client: Redis | null = null;
+const restoredListeners = new Set<() => void>();
+
+/**
+ * Runs `listener` each time the connection is ready again after being lost: what the adapter
+ * dropped meanwhile (room joins and leaves, sign-outs) is to be reconciled with the database.
+ * Returns the function that removes it.
+ */
+export function onRedisRestored(listener: () => void): () => void {
+  restoredListeners.add(listener);
+  return () => restoredListeners.delete(listener);
+}
 
 /** The shared Redis connection when REDIS_URL is set; null on a single machine. */
 export async function connectRedis(): Promise<Redis | null> {
@@ -28,8 +39,10 @@ export async function connectRedis(): Promise<Redis | null> {
     wasDown = true;
   });
   redis.on("ready", () => {
-    if (wasDown) logger.info("redis connection restored");
+    if (!wasDown) return;
     wasDown = false;
+    logger.info("redis connection restored");
+    for (const listener of restoredListeners) listener();
   });
   await redis.connect();
   client = redis;

@@ -2,6 +2,7 @@ import { writeTransaction } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db-conflict";
 import { AppError } from "@/lib/errors";
 import type { Author } from "@/lib/protocol";
+import { bumpMembershipVersion } from "@/lib/data/members";
 import { roomFields, type Room } from "@/lib/data/rooms";
 import { directSlug } from "@/lib/slug";
 
@@ -24,6 +25,7 @@ export function openDirectRoom(input: { userId: number; peerUsername: string }):
       data: { slug, dmKey, name: "Direct conversation", visibility: "direct", members: { create: userIds.map((userId) => ({ userId })) } },
       select: roomFields,
     });
+    await bumpMembershipVersion(tx, userIds);
     return { room: room as Room, peer, created: true };
   }));
 }

@@ -1,5 +1,7 @@
-import { reader, writeTransaction } from "@/lib/db";
+import { reader, readRows, writeTransaction, type Tx } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db-conflict";
+import { SqlParams } from "@/lib/data/sql-params";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Author } from "@/lib/protocol";
 
@@ -18,6 +20,21 @@ export async function findMembership(input: { roomId: number; userId: number }):
 }
 
 /**
+ * Whether the user is a member now: one primary-key read through the driver. Every room action
+ * asks the database, never the socket's subscriptions, which a lost adapter message leaves stale.
+ */
+export async function isMember(input: { roomId: number; userId: number }): Promise<boolean> {
+  const p = new SqlParams();
+  const sql = `SELECT 1 FROM "Member" WHERE "roomId" = ${p.add(input.roomId)} AND "userId" = ${p.add(input.userId)}`;
+  return (await readRows({ sql, params: p.values })).length > 0;
+}
+
+/** Every node's sweep re-reads the rooms of a user whose membership version moved: bump it with each change. */
+export async function bumpMembershipVersion(tx: Tx, userIds: number[]): Promise<void> {
+  await tx.user.updateMany({ where: { id: { in: userIds } }, data: { membershipVersion: { increment: 1 } } });
+}
+
+/**
  * Makes the user a member. A newcomer starts with everything already there marked read: the
  * history is theirs to scroll, not a wall of unread. `created` is false when they already were.
  */
@@ -27,12 +44,23 @@ export function addMember(input: { roomId: number; userId: number }): Promise<{ 
     if (existing) return { lastReadSeq: existing.lastReadSeq, created: false };
     const room = await tx.room.findUniqueOrThrow({ where: { id: input.roomId }, select: { lastSeq: true } });
     await tx.member.create({ data: { ...input, lastReadSeq: room.lastSeq } });
+    await bumpMembershipVersion(tx, [input.userId]);
     return { lastReadSeq: room.lastSeq, created: true };
   }));
 }
 
+/**
+ * Ends a membership. On PostgreSQL the room row is locked first, as the send batch locks it
+ * before checking membership (lib/data/message-batch-sql.ts): a send commits entirely before the
+ * leave or is refused after it, a clean cut. SQLite runs one write at a time anyway.
+ */
 export function removeMember(input: { roomId: number; userId: number }): Promise<boolean> {
-  return writeTransaction(async (tx) => (await tx.member.deleteMany({ where: input })).count > 0);
+  return writeTransaction(async (tx) => {
+    if (env.databaseProvider === "postgresql") await tx.$queryRaw`SELECT "id" FROM "Room" WHERE "id" = ${input.roomId} FOR UPDATE`;
+    const removed = (await tx.member.deleteMany({ where: input })).count > 0;
+    if (removed) await bumpMembershipVersion(tx, [input.userId]);
+    return removed;
+  });
 }
 
 /** Moves the read marker forward (never back, never past the room's last message). */

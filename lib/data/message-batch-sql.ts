@@ -37,18 +37,14 @@ export async function insertMessageRows(tx: Tx, rows: readonly NewMessageRow[]):
 }
 
 /**
- * Adds `count` to each room's lastSeq and returns the new values. On PostgreSQL the rooms are
- * locked in id order first, so two servers' batches over the same rooms cannot deadlock.
+ * Adds `count` to each room's lastSeq and returns the new values. On PostgreSQL the rooms were
+ * locked in id order first (lib/data/send-authorization.ts), so two servers' batches over the same
+ * rooms cannot deadlock.
  */
 export async function bumpRoomSeqs(tx: Tx, counts: ReadonlyMap<number, number>): Promise<Map<number, number>> {
   const rows = [...counts].map(([id, n]) => ({ id, n }));
   const columns: SqlColumn[] = [["id", "integer"], ["n", "integer"]];
   const p = new SqlParams();
-  if (p.postgres) {
-    const lock = new SqlParams();
-    const ids = `SELECT "id" FROM ${lock.table(rows, columns)} AS c`;
-    await tx.$queryRawUnsafe(`SELECT "id" FROM "Room" WHERE "id" IN (${ids}) ORDER BY "id" FOR UPDATE`, ...lock.values);
-  }
   const sql =
     `UPDATE "Room" SET "lastSeq" = "Room"."lastSeq" + c."n", "updatedAt" = ${p.add(new Date())} ` +
     `FROM ${p.table(rows, columns)} AS c WHERE "Room"."id" = c."id" RETURNING "Room"."id", "Room"."lastSeq"`;

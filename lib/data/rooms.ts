@@ -1,3 +1,4 @@
+import { bumpMembershipVersion } from "@/lib/data/members";
 import { reader, writeTransaction } from "@/lib/db";
 import type { PublicRoom, Visibility } from "@/lib/protocol";
 import { firstFreeSlug, privateSlug, slugify } from "@/lib/slug";
@@ -41,6 +42,7 @@ export function createRoom(input: { name: string; visibility: "public" | "privat
       data: { slug, name: input.name, visibility: input.visibility, members: { create: { userId: input.creatorId } } },
       select: roomFields,
     });
+    await bumpMembershipVersion(tx, [input.creatorId]);
     return room as Room;
   }));
 }

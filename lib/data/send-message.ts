@@ -5,6 +5,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import type { Author, ChatMessage } from "@/lib/protocol";
 import { findMessage, toChatMessage } from "@/lib/data/messages";
 import { bumpRoomSeqs, findSentMessages, insertMentionRows, insertMessageRows, raiseReadMarkers, type NewMessageRow } from "@/lib/data/message-batch-sql";
+import { lockRoomsForSend, memberPairs } from "@/lib/data/send-authorization";
 
 export interface SendInput {
   room: { id: number; slug: string };
@@ -64,7 +65,11 @@ async function flush(): Promise<void> {
 async function commit(batch: Pending[]): Promise<void> {
   try {
     const results = await writeBatch((tx) => storeBatch(tx, batch.map((p) => p.input)));
-    batch.forEach((p, i) => p.resolve(results[i]!));
+    batch.forEach((p, i) => {
+      const result = results[i]!;
+      if (result instanceof AppError) p.reject(result);
+      else p.resolve(result);
+    });
   } catch (error) {
     // The database is away (down, locked): no send of the batch can succeed, fail them all now.
     if (batch.length === 1 || isDatabaseUnavailable(error)) {
@@ -82,19 +87,23 @@ async function commit(batch: Pending[]): Promise<void> {
 
 const keyOf = (authorId: number, clientId: string) => `${authorId}\u0000${clientId}`;
 
-async function storeBatch(tx: Tx, inputs: SendInput[]): Promise<SendResult[]> {
+const notMember = new AppError("forbidden", "join the room first");
+
+/** Each send's result, or the refusal of a send by someone who is not (or no longer) a member. */
+async function storeBatch(tx: Tx, inputs: SendInput[]): Promise<(SendResult | AppError)[]> {
   const existing = await findExisting(tx, inputs);
   const fresh = new Map<string, SendInput>();
   for (const input of inputs) {
     const key = keyOf(input.author.id, input.clientId);
     if (!existing.has(key) && !fresh.has(key)) fresh.set(key, input);
   }
-  const stored = await insertFresh(tx, [...fresh.values()]);
+  const stored = await insertFresh(tx, await membersOnly(tx, [...fresh.values()]));
   return inputs.map((input) => {
     const key = keyOf(input.author.id, input.clientId);
     const first = existing.get(key);
     if (first) return { message: sameMessage(first, input), created: false };
-    const message = stored.get(key)!;
+    const message = stored.get(key);
+    if (!message) return notMember;
     // A clientId repeated inside one batch: the first occurrence creates, the rest repeat it.
     const created = fresh.get(key) === input;
     return { message: created ? message : sameMessage(message, input), created };
@@ -123,6 +132,18 @@ async function findExisting(tx: Tx, inputs: SendInput[]): Promise<Map<string, Ch
     if (message) found.set(keyOf(sent.authorId, sent.clientId), message);
   }
   return found;
+}
+
+/**
+ * The sends whose author is a member of the room, read inside the transaction after the rooms are
+ * locked: a leave committed before this batch refuses its sends, one after it sees them stored.
+ * Before any seq is reserved, so a refused send leaves no gap.
+ */
+async function membersOnly(tx: Tx, inputs: SendInput[]): Promise<SendInput[]> {
+  if (inputs.length === 0) return inputs;
+  await lockRoomsForSend(tx, inputs.map((input) => input.room.id));
+  const members = await memberPairs(tx, inputs.map((input) => ({ roomId: input.room.id, userId: input.author.id })));
+  return inputs.filter((input) => members.has(`${input.room.id}:${input.author.id}`));
 }
 
 async function insertFresh(tx: Tx, inputs: SendInput[]): Promise<Map<string, ChatMessage>> {

@@ -9,6 +9,8 @@ export interface SessionUser {
   rooms: Record<string, number>;
   /** Sessions issued with another version were revoked (lib/data/session-versions.ts). */
   sessionVersion: number;
+  /** Read in the same statement as `rooms`: the rooms are those of this membership version. */
+  membershipVersion: number;
 }
 
 /**
@@ -23,17 +25,17 @@ export async function listSessionUsers(input: { ids: number[] }): Promise<Map<nu
   const p = new SqlParams();
   const rows = await readRows({
     sql:
-      `SELECT u."id", u."username", u."name", u."sessionVersion", r."id", r."slug" FROM "User" u ` +
+      `SELECT u."id", u."username", u."name", u."sessionVersion", u."membershipVersion", r."id", r."slug" FROM "User" u ` +
       `LEFT JOIN "Member" m ON m."userId" = u."id" LEFT JOIN "Room" r ON r."id" = m."roomId" ` +
       `WHERE u."id" IN ${p.ids([...new Set(input.ids)])} AND u."disabledAt" IS NULL`,
     params: p.values,
   });
-  for (const [userId, username, name, sessionVersion, roomId, slug] of rows) {
+  for (const [userId, username, name, sessionVersion, membershipVersion, roomId, slug] of rows) {
     const id = int(userId);
     let entry = found.get(id);
     if (!entry) {
       const rooms = Object.create(null) as Record<string, number>;
-      entry = { user: { id, username: text(username), name: text(name) }, rooms, sessionVersion: int(sessionVersion) };
+      entry = { user: { id, username: text(username), name: text(name) }, rooms, sessionVersion: int(sessionVersion), membershipVersion: int(membershipVersion) };
       found.set(id, entry);
     }
     if (slug !== null && roomId !== null) entry.rooms[text(slug)] = int(roomId);

@@ -27,19 +27,25 @@ export async function findSessionUser(input: { userId: number; sessionVersion: n
   return { id: user.id, username: user.username, name: user.name };
 }
 
+/** A user's current versions: of their sessions, and of their set of memberships. */
+export interface UserVersions {
+  session: number;
+  membership: number;
+}
+
 /**
- * For each of `userIds` that may still have sessions, its current version; absent ids are gone or
+ * For each of `userIds` that may still have sessions, its current versions; absent ids are gone or
  * disabled. Every node runs this over all its sockets' users every couple of seconds: one raw
  * statement per CHUNK ids, the ids sent as one JSON parameter and read through the driver (through
  * the query builder, 10,000 users cost ~130 ms of CPU a check, in 20 queries).
  */
-export async function listSessionVersions(input: { userIds: number[] }): Promise<Map<number, number>> {
-  const versions = new Map<number, number>();
+export async function listSessionVersions(input: { userIds: number[] }): Promise<Map<number, UserVersions>> {
+  const versions = new Map<number, UserVersions>();
   for (let i = 0; i < input.userIds.length; i += CHUNK) {
     const p = new SqlParams();
     const ids = p.ids(input.userIds.slice(i, i + CHUNK));
-    const sql = `SELECT u."id", u."sessionVersion" FROM "User" u WHERE u."id" IN ${ids} AND u."disabledAt" IS NULL`;
-    for (const [id, version] of await readRows({ sql, params: p.values })) versions.set(int(id), int(version));
+    const sql = `SELECT u."id", u."sessionVersion", u."membershipVersion" FROM "User" u WHERE u."id" IN ${ids} AND u."disabledAt" IS NULL`;
+    for (const [id, session, membership] of await readRows({ sql, params: p.values })) versions.set(int(id), { session: int(session), membership: int(membership) });
   }
   return versions;
 }

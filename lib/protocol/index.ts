@@ -94,4 +94,6 @@ export interface SocketData {
   sessionId: string | null;
   /** The user's `sessionVersion` in that JWT: once the database has another, the socket is closed. */
   sessionVersion: number;
+  /** The user's `membershipVersion` this socket's channels were last reconciled with (room-reconciliation.ts). */
+  membershipVersion: number;
 }

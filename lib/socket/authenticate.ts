@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { parse as parseCookies } from "cookie";
 import { getToken } from "next-auth/jwt";
+import { isSessionEnded } from "@/lib/data/ended-sessions";
 import type { SessionUser } from "@/lib/data/session-users";
 import { env, sessionSecret } from "@/lib/env";
 import type { ErrorCode } from "@/lib/errors";
@@ -29,10 +30,12 @@ export async function sessionFromRequest(request: IncomingMessage): Promise<(Ses
   });
   if (!token || typeof token.uid !== "number") return null;
   // A deleted or disabled account's cookie opens nothing, nor one from before a password reset.
-  const found = await loadSessionUser(token.uid);
+  const sessionId = typeof token.sid === "string" ? token.sid : null;
+  // A session that signed out on any node is over here too (lib/data/ended-sessions.ts).
+  const [found, ended] = await Promise.all([loadSessionUser(token.uid), sessionId !== null && isSessionEnded({ sessionId })]);
   const sessionVersion = typeof token.sv === "number" ? token.sv : 0;
-  if (!found || found.sessionVersion !== sessionVersion) return null;
-  return { ...found, sessionId: typeof token.sid === "string" ? token.sid : null };
+  if (!found || ended || found.sessionVersion !== sessionVersion) return null;
+  return { ...found, sessionId };
 }
 
 /**
@@ -64,6 +67,7 @@ export async function authenticate(socket: ChatSocket, next: (error?: Error) => 
     socket.data.sessionId = session.sessionId;
     handshakeReads.set(socket, { rooms: session.rooms, membershipsAdded: before });
     socket.data.sessionVersion = session.sessionVersion;
+    socket.data.membershipVersion = session.membershipVersion;
     next();
   } catch (error) {
     logger.error({ err: error }, "socket authentication failed");

@@ -3,17 +3,18 @@ import { findReplyParent } from "@/lib/data/find-reply-parent";
 import { sendMessage } from "@/lib/data/send-message";
 import { messageHistorySchema, messageSendSchema, parseMentions } from "@/lib/protocol";
 import { messagesReceived } from "@/lib/ops/metrics";
-import { joinedRoom } from "@/lib/socket/joined-room";
+import { checkedRoom, joinedRoom, refusedSend, roomToSend } from "@/lib/socket/joined-room";
 import { onEvent, type EventHandler } from "@/lib/socket/on-event";
 import { channelOf, type ChatServer } from "@/lib/socket/types";
 
 export function messageHandlers(io: ChatServer): EventHandler[] {
   const send = onEvent("message:send", messageSendSchema, async (socket, { room: slug, text, clientId, replyTo }) => {
-    const room = await joinedRoom(socket, slug);
+    // Membership is checked by the group commit, in its transaction (lib/data/send-message.ts).
+    const room = await roomToSend(slug);
     // A reply's parent is looked up (parents are never removed, only tombstoned).
     const parent = replyTo === undefined ? null : await findReplyParent({ room, seq: replyTo });
     const mentions = parseMentions(text);
-    const sent = await sendMessage({ room, author: socket.data.user, text, clientId, replyTo, mentions });
+    const sent = await sendMessage({ room, author: socket.data.user, text, clientId, replyTo, mentions }).catch((error: unknown) => refusedSend(socket, room, error));
     const { created } = sent;
     const message = { ...sent.message, mentions, replyTo: parent };
     // Emitted synchronously after the commit resolves, so broadcasts leave in seq order.
@@ -21,6 +22,8 @@ export function messageHandlers(io: ChatServer): EventHandler[] {
       io.to(channelOf(slug)).emit("message:new", message);
       messagesReceived.inc();
     }
+    // A member whose socket missed the subscription (it raced a join) is subscribed now.
+    await checkedRoom(socket, room, true);
     return { message };
   });
 
