@@ -3,6 +3,7 @@ import { Server } from "socket.io";
 import { env } from "@/lib/env";
 import { countDeliveries } from "@/lib/ops/count-deliveries";
 import { connectRedis } from "@/lib/redis";
+import { shareByteLimit } from "@/lib/rate-limit/byte-limiter";
 import { shareLimits } from "@/lib/rate-limit/event-limiter";
 import { onSessionEnd } from "@/lib/session-events";
 import { authenticate } from "@/lib/socket/authenticate";
@@ -65,6 +66,7 @@ export async function startSocketServer(httpServer: HttpServer): Promise<SocketS
   const stopPresence = presence ? startPresence(io, presence) : () => {};
   if (redis) io.adapter(streamsAdapter(redis, { streamName: `${env.redisPrefix}socket.io`, maxLen: 100_000 }));
   if (redis) shareLimits(redis, env.redisPrefix);
+  if (redis) shareByteLimit(redis, env.redisPrefix);
   io.use((socket, next) => void authenticate(socket, next));
   io.use(subscribeSocket);
   io.use(capSockets);
