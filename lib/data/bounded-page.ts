@@ -70,8 +70,14 @@ async function collect(read: ReadChunk, cursorOf: (m: ChatMessage) => number, in
   }
 }
 
-/** Rows worth reading next: what the rest of the budget holds at the average size so far, plus one to see past it. */
+/** The smallest a message is on the wire (its field names and dates alone take more). */
+const MIN_MESSAGE_BYTES = 200;
+
+/**
+ * Rows worth reading next: what the rest of the budget holds at the average size so far (at the
+ * smallest size before any), at least one, plus one to see past it.
+ */
 function fitting(count: number, bytes: number, maxBytes: number): number {
-  if (count === 0) return CHUNK;
-  return Math.max(1, Math.ceil((maxBytes - bytes) / (bytes / count))) + 1;
+  const average = count === 0 ? MIN_MESSAGE_BYTES : bytes / count;
+  return Math.max(1, Math.ceil((maxBytes - bytes) / average)) + 1;
 }
