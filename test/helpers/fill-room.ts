@@ -8,6 +8,8 @@ interface Fill {
   author: string;
   count: number;
   text: string;
+  /** Stamp each message as changed once (rev = seq, the room's lastRev the last of them), as if each was edited. */
+  changed?: boolean;
 }
 
 /**
@@ -34,6 +36,8 @@ export async function fillRoom(databaseUrl: string, fill: Fill): Promise<void> {
       [target.id, target.authorId, fill.text, from, to],
     );
     await client.query(`UPDATE "Room" SET "lastSeq" = $1 WHERE "id" = $2`, [to, target.id]);
+    if (fill.changed) await client.query(`UPDATE "Message" SET "rev" = "seq" WHERE "roomId" = $1 AND "seq" >= $2`, [target.id, from]);
+    if (fill.changed) await client.query(`UPDATE "Room" SET "lastRev" = $1 WHERE "id" = $2`, [to, target.id]);
     await client.query("COMMIT");
   } finally {
     await client.end();
@@ -54,6 +58,10 @@ function fillSqlite(file: string, fill: Fill): void {
         insert.run(target.id, seq, target.authorId, `fill-${target.id}-${seq}`, fill.text, now);
       }
       db.prepare(`UPDATE "Room" SET "lastSeq" = ? WHERE "id" = ?`).run(target.lastSeq + fill.count, target.id);
+      if (fill.changed) {
+        db.prepare(`UPDATE "Message" SET "rev" = "seq" WHERE "roomId" = ? AND "seq" > ?`).run(target.id, target.lastSeq);
+        db.prepare(`UPDATE "Room" SET "lastRev" = ? WHERE "id" = ?`).run(target.lastSeq + fill.count, target.id);
+      }
     })();
   } finally {
     db.close();
