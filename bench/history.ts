@@ -1,5 +1,6 @@
 // History at scale: how long the newest page, a deep page and a catch-up page take to read from
-// a room holding 1,000,000 messages, next to an empty room, through the app's own listMessages.
+// a room holding 1,000,000 messages, next to an empty room, through the app's own pages
+// (readMessagePage: listMessages cut at the byte budget, as the socket handlers read them).
 // Usage: node --import tsx bench/history.ts [--messages N] [--runs N]
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -23,7 +24,7 @@ let filled: HistoryDb | undefined;
 async function main() {
   const ids = fillHistoryDb(MESSAGES);
   filled = ids;
-  const { listMessages } = await import("@/lib/data/messages");
+  const { readMessagePage: listMessages } = await import("@/lib/data/bounded-page");
   const { disconnectDb } = await import("@/lib/db");
   const big = { id: ids.big, slug: "big" };
   // Halfway down, whatever the room's size (500,000 in the full run).

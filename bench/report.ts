@@ -30,6 +30,8 @@ export function summary(r: Result): { figure: string; baseline: string; ratio: s
     }
     case "history":
       return { figure: `latest page p99 ${fmt(a.latestP99)} ms, deep page p99 ${fmt(a.deepP99)} ms`, baseline: "n/a", ratio: "" };
+    case "heavy":
+      return { figure: `other user's ack p50 ${fmt(a.p50)} / p99 ${fmt(a.p99)} / max ${fmt(a.max)} ms (idle p99 ${fmt(a.idleP99)} ms); puller served ${fmt(a.pulledMBPerSec)} MB/s, ${fmt(a.refused)} refused`, baseline: "n/a", ratio: "" };
     case "page":
       return { figure: `first-load JS ${fmt(a.firstLoadJsGzipKB)} KB gzipped (${fmt(a.scripts)} scripts, ${fmt(a.firstLoadJsRawKB)} KB raw); sign-in to Connected median ${fmt(a.signInToReadyMedianMs)} ms, max ${fmt(a.signInToReadyMaxMs)} ms`, baseline: "n/a", ratio: "" };
   }

@@ -22,12 +22,17 @@ export const httpStatus: Record<ErrorCode, number> = {
 };
 
 export class AppError extends Error {
+  /** With `rate_limited`: how long until the same request would be accepted. */
+  readonly retryAfterMs?: number;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
+    options?: { retryAfterMs?: number },
   ) {
     super(message);
     this.name = "AppError";
+    if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
   }
 }
 

@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { ChatRoom } from "@/components/chat-room";
 import { currentUser } from "@/lib/auth";
-import { listMessages } from "@/lib/data/messages";
+import { readMessagePage } from "@/lib/data/bounded-page";
 import { peekRoom } from "@/lib/data/room-access";
 import { summarizeRoom } from "@/lib/data/room-summaries";
 import { isAppError } from "@/lib/errors";
@@ -31,7 +31,8 @@ const loadRoom = cache(async (slug: string) => {
   const { room, lastReadSeq } = opened;
   const [summary, messages] = await Promise.all([
     summarizeRoom({ room, userId: user.id, lastReadSeq }),
-    listMessages({ room, limit: DEFAULT_PAGE }),
+    // Bounded in bytes as the socket's pages are (MAX_PAGE_BYTES).
+    readMessagePage({ room, limit: DEFAULT_PAGE }).then((page) => page.messages),
   ]);
   return { user, summary, messages };
 });

@@ -2,10 +2,11 @@ import type { Scenario } from "../cli";
 import type { Result } from "../result";
 import { connections } from "./connections";
 import { fanout } from "./fanout";
+import { heavy } from "./heavy";
 import { history } from "./history";
 import { page } from "./page";
 import { rooms } from "./rooms";
 import { saturation } from "./saturation";
 import { storage } from "./storage";
 
-export const runners: Record<Scenario, () => Promise<Result>> = { fanout, rooms, connections, saturation, storage, history, page };
+export const runners: Record<Scenario, () => Promise<Result>> = { fanout, rooms, connections, saturation, storage, history, page, heavy };

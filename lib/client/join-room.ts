@@ -21,9 +21,10 @@ export interface JoinTarget {
 }
 
 /**
- * `room:join` with `since`, repeated until the run on screen reaches the room's last seq (one
- * answer holds at most MAX_CATCH_UP messages). Transient failures are retried with backoff while
- * connected; resolves with the error message of a final refusal, or null.
+ * `room:join` with `since`, repeated while the server says more remain (`hasMore`: one answer
+ * holds at most MAX_CATCH_UP messages and MAX_PAGE_BYTES of them) or more changes do. Transient
+ * failures are retried with backoff while connected, `rate_limited` after the wait the server
+ * states; resolves with the error message of a final refusal, or null.
  */
 export async function joinAndCatchUp(room: string, target: JoinTarget): Promise<string | null> {
   for (let attempt = 0; target.live() && getSocket().connected; ) {
@@ -31,13 +32,15 @@ export async function joinAndCatchUp(room: string, target: JoinTarget): Promise<
     if (!target.live()) return null;
     if (!res.ok) {
       if (!TRANSIENT.has(res.error.code)) return res.error.message;
-      await sleep(backoffDelay(attempt++));
+      await sleep(res.error.retryAfterMs ?? backoffDelay(attempt++));
       continue;
     }
     target.onJoin(res);
     target.append(res.messages);
     target.changes(res);
-    if ((target.lastSeq() >= res.room.lastSeq || res.messages.length === 0) && !res.hasMoreChanges) return null;
+    // A page that brought nothing cannot be followed by another: stop rather than loop.
+    const more = res.messages.length > 0 && (res.hasMore ?? target.lastSeq() < res.room.lastSeq);
+    if (!more && !res.hasMoreChanges) return null;
   }
   return null;
 }

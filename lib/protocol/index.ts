@@ -35,6 +35,8 @@ export type RoomJoinResult = {
   room: RoomSummary;
   messages: ChatMessage[];
   online: Author[];
+  /** With `since` only: more messages exist after the last one listed (the page is cut by rows or bytes). */
+  hasMore?: boolean;
   /** With `sinceRev` only: messages changed after it, by ascending rev, and whether more remain. */
   changes?: ChatMessage[];
   hasMoreChanges?: boolean;

@@ -9,6 +9,12 @@ export const MAX_PAGE = 100;
 export const MAX_CATCH_UP = 1000;
 /** Most changed messages one `room:join` with `sinceRev` returns (`hasMoreChanges` tells the rest). */
 export const MAX_CHANGES = 500;
+/**
+ * Most bytes of wire JSON (UTF-8) the messages of one answer take: a history page, the newest page
+ * or catch-up of `room:join` and its changes together. A page stops before the message that would
+ * pass it (and says there is more), but always holds at least one.
+ */
+export const MAX_PAGE_BYTES = 1024 * 1024;
 /** The reaction palette the app offers; any other single emoji is accepted too (emoji.ts). */
 export const EMOJI_PALETTE = ["👍", "❤️", "😂", "🎉", "😮", "😢", "🙏", "👀"] as const;
 /**

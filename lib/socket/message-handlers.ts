@@ -1,9 +1,10 @@
-import { listMessages } from "@/lib/data/messages";
+import { readMessagePage } from "@/lib/data/bounded-page";
 import { findReplyParent } from "@/lib/data/find-reply-parent";
 import { sendMessage } from "@/lib/data/send-message";
 import { messageHistorySchema, messageSendSchema, parseMentions } from "@/lib/protocol";
 import { messagesReceived } from "@/lib/ops/metrics";
 import { checkedRoom, joinedRoom, refusedSend, roomToSend } from "@/lib/socket/joined-room";
+import { withByteLimit } from "@/lib/rate-limit/byte-limiter";
 import { onEvent, type EventHandler } from "@/lib/socket/on-event";
 import { channelOf, type ChatServer } from "@/lib/socket/types";
 
@@ -29,10 +30,11 @@ export function messageHandlers(io: ChatServer): EventHandler[] {
 
   const history = onEvent("message:history", messageHistorySchema, async (socket, { room: slug, before, limit }) => {
     const room = await joinedRoom(socket, slug);
-    // One extra row tells whether an older page exists without a count query.
-    const page = await listMessages({ room, before, limit: limit + 1 });
-    const hasMore = page.length > limit;
-    return { messages: hasMore ? page.slice(1) : page, hasMore };
+    return withByteLimit(socket.data.user.id, async (charge) => {
+      const { messages, hasMore, bytes } = await readMessagePage({ room, before, limit });
+      charge(bytes);
+      return { messages, hasMore };
+    });
   });
 
   return [send, history];

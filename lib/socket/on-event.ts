@@ -73,7 +73,8 @@ async function answer(socket: ChatSocket, event: string, handler: EventHandler, 
 }
 
 function failure(error: AppError): Ack<never> {
-  return { ok: false, error: { code: error.code, message: error.message } };
+  const { retryAfterMs } = error;
+  return { ok: false, error: { code: error.code, message: error.message, ...(retryAfterMs !== undefined && { retryAfterMs }) } };
 }
 
 function rateLimited(event: string, retryAfterMs: number): AckError {

@@ -1,36 +1,42 @@
 import { markRead, removeMember } from "@/lib/data/members";
-import { listChanges, listMessages } from "@/lib/data/messages";
+import { readChangePage, readMessagePage } from "@/lib/data/bounded-page";
 import { memberRoom, openRoom } from "@/lib/data/room-access";
 import { listRoomSummaries, summarizeRoom } from "@/lib/data/room-summaries";
 import { listPublicRooms } from "@/lib/data/rooms";
 import { AppError } from "@/lib/errors";
-import { DEFAULT_PAGE, MAX_CATCH_UP, MAX_CHANGES, emptySchema, roomJoinSchema, roomReadSchema, roomRefSchema } from "@/lib/protocol";
+import { DEFAULT_PAGE, MAX_CATCH_UP, MAX_CHANGES, MAX_PAGE_BYTES, emptySchema, roomJoinSchema, roomReadSchema, roomRefSchema } from "@/lib/protocol";
+import type { RoomJoinInput, RoomJoinResult } from "@/lib/protocol";
 import { farewellMember, subscribe, welcomeMember } from "@/lib/socket/membership";
 import { catchUps } from "@/lib/ops/metrics";
 import { onEvent, type EventHandler } from "@/lib/socket/on-event";
 import { onlineMembers } from "@/lib/socket/presence";
-import { channelOf, userChannelOf, type ChatServer } from "@/lib/socket/types";
+import { withByteLimit } from "@/lib/rate-limit/byte-limiter";
+import { channelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
 
 export function roomHandlers(io: ChatServer): EventHandler[] {
-  const join = onEvent("room:join", roomJoinSchema, async (socket, { room: slug, since, sinceRev }) => {
+  // Under the byte limit: the answer's pages are what a catch-up costs.
+  const join = onEvent("room:join", roomJoinSchema, (socket, input) => withByteLimit(socket.data.user.id, (charge) => joinRoom(socket, input, charge)));
+
+  async function joinRoom(socket: ChatSocket, { room: slug, since, sinceRev }: RoomJoinInput, charge: (bytes: number) => void): Promise<RoomJoinResult> {
     const { user } = socket.data;
     const { room, lastReadSeq, joined } = await openRoom({ slug, userId: user.id });
     // Subscribe before reading, so a message stored in between arrives live or in the page, never
     // neither. This socket directly: through Redis, welcomeMember's joins land a moment later.
     await subscribe(socket, room);
     if (joined) await welcomeMember(io, user, room, lastReadSeq);
-    const messages =
-      since === undefined
-        ? await listMessages({ room, limit: DEFAULT_PAGE })
-        : await listMessages({ room, since, limit: MAX_CATCH_UP });
+    const page = await readMessagePage(since === undefined ? { room, limit: DEFAULT_PAGE } : { room, since, limit: MAX_CATCH_UP });
+    const { messages } = page;
     if (since !== undefined) catchUps.observe(messages.length);
     const current = { ...room, lastSeq: Math.max(room.lastSeq, messages.at(-1)?.seq ?? 0) };
     const summary = await summarizeRoom({ room: current, userId: user.id, lastReadSeq });
-    // Changes after sinceRev; room.lastRev was read before them (see protocol §8.2).
-    const changed = sinceRev === undefined ? null : await listChanges({ room, sinceRev, limit: MAX_CHANGES + 1 });
-    const changes = changed && { changes: changed.slice(0, MAX_CHANGES), hasMoreChanges: changed.length > MAX_CHANGES };
-    return { room: summary, messages, online: await onlineMembers(room.id), ...changes };
-  });
+    // Changes after sinceRev, in what the page left of the byte budget; room.lastRev was read before them (see protocol §8.2).
+    const changed =
+      sinceRev === undefined ? null : await readChangePage({ room, sinceRev, limit: MAX_CHANGES, maxBytes: MAX_PAGE_BYTES - page.bytes });
+    charge(page.bytes + (changed?.bytes ?? 0));
+    const more = since === undefined ? {} : { hasMore: page.hasMore };
+    const changes = changed && { changes: changed.messages, hasMoreChanges: changed.hasMore };
+    return { room: summary, messages, online: await onlineMembers(room.id), ...more, ...changes };
+  }
 
   const list = onEvent("room:list", emptySchema, async (socket) => ({ rooms: await listRoomSummaries({ userId: socket.data.user.id }) }));
 

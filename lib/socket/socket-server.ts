@@ -5,6 +5,7 @@ import { countDeliveries } from "@/lib/ops/count-deliveries";
 import { hasPathTarget } from "@/lib/ops/request-target";
 import { MAX_FRAME_BYTES } from "@/lib/protocol/limits";
 import { connectRedis } from "@/lib/redis";
+import { shareByteLimit } from "@/lib/rate-limit/byte-limiter";
 import { shareLimits } from "@/lib/rate-limit/event-limiter";
 import { onSessionEnd } from "@/lib/session-events";
 import { ackIdParser } from "@/lib/socket/ack-id-parser";
@@ -63,6 +64,7 @@ export async function startSocketServer(httpServer: HttpServer): Promise<SocketS
   const stopPresence = presence ? startPresence(io, presence) : () => {};
   if (redis) io.adapter(streamsAdapter(redis, { streamName: `${env.redisPrefix}socket.io`, maxLen: 100_000 }));
   if (redis) shareLimits(redis, env.redisPrefix);
+  if (redis) shareByteLimit(redis, env.redisPrefix);
   io.use((socket, next) => void authenticate(socket, next));
   io.use(subscribeSocket);
   io.use(capSockets);

@@ -27,6 +27,25 @@ export class RawSocket {
     });
   }
 
+  private nextAck = 0;
+
+  /** Sends an event with an acknowledgement id, without waiting for (or ever reading) the answer. */
+  emit(event: string, payload: unknown): void {
+    this.ws.send(`42${this.nextAck++}${JSON.stringify([event, payload])}`);
+  }
+
+  /**
+   * Stops reading from the connection (the TCP socket is paused): what the server sends piles up
+   * in the kernel's buffers and then in the server, as with a client that requests and never reads.
+   */
+  stopReading(): void {
+    this.ws.pause();
+  }
+
+  get isOpen(): boolean {
+    return this.ws.readyState === WebSocket.OPEN;
+  }
+
   /** From now on the server's pings go unanswered, and nothing is closed. */
   goSilent(): void {
     this.answerPings = false;
