@@ -2,7 +2,7 @@ import type { Socket as TcpSocket } from "node:net";
 import { env } from "@/lib/env";
 import { backloggedSockets } from "@/lib/ops/metrics";
 import { cutConnection } from "@/lib/socket/cut-connection";
-import { firstTcpSocketOf, takeUpgradeSocket, trackUpgrades } from "@/lib/socket/tcp-socket";
+import { tcpSocketOf, trackUpgrades } from "@/lib/socket/tcp-socket";
 import type { ChatServer, ChatSocket } from "@/lib/socket/types";
 
 // What waits to be written to one socket is bounded. Its backlog is what engine.io has queued
@@ -21,8 +21,6 @@ interface Outbox {
   socket: ChatSocket;
   /** Over WebSocket, its TCP socket; null over long-polling. */
   tcp: TcpSocket | null;
-  /** engine.io's id of the connection, to find the TCP socket of its upgrade. */
-  sid: string;
   /** Bytes engine.io holds in its write buffer for this socket. */
   queued: number;
   /** When the backlog was first seen over the soft bound; 0 while under it. */
@@ -38,9 +36,6 @@ const sizeOf = (data: unknown): number =>
   typeof data === "string" ? data.length : data instanceof ArrayBuffer || ArrayBuffer.isView(data) ? data.byteLength : 0;
 
 const backlogOf = (box: Outbox): number => box.queued + (box.tcp?.writableLength ?? 0);
-
-/** The connection's TCP socket while it runs over WebSocket (for cutting it); null otherwise. */
-export const tcpSocketOf = (conn: Conn): TcpSocket | null => outboxes.get(conn)?.tcp ?? null;
 
 function markBacklogged(box: Outbox): void {
   if (box.overSince !== 0) return;
@@ -81,7 +76,7 @@ function onFlush(this: Conn): void {
 
 function onUpgrade(this: Conn): void {
   const box = outboxes.get(this);
-  if (box) box.tcp = takeUpgradeSocket(box.sid);
+  if (box) box.tcp = tcpSocketOf(this);
 }
 
 function onClose(this: Conn): void {
@@ -92,8 +87,7 @@ function onClose(this: Conn): void {
 /** Starts measuring what waits to be written to `socket` (from the `connection` listener). */
 export function watchBackpressure(socket: ChatSocket): void {
   const conn = socket.conn;
-  const box = { socket, tcp: firstTcpSocketOf(conn), sid: conn.transport.sid, queued: 0, overSince: 0, held: [], cut: false };
-  outboxes.set(conn, box);
+  outboxes.set(conn, { socket, tcp: tcpSocketOf(conn), queued: 0, overSince: 0, held: [], cut: false });
   conn.on("packetCreate", onPacketCreate);
   conn.on("flush", onFlush);
   conn.once("close", onClose);

@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
-import { tcpSocketOf } from "@/lib/socket/backpressure";
 import { cutConnection } from "@/lib/socket/cut-connection";
+import { tcpSocketOf } from "@/lib/socket/tcp-socket";
 import type { ChatSocket } from "@/lib/socket/types";
 
 // engine.io 6.6 takes any pong as an answer: a pong clears the ping timeout, and one that comes
