@@ -37,6 +37,8 @@ const schema = z.object({
   SOCKET_TRANSPORTS: csv.pipe(z.array(z.enum(["polling", "websocket"]))),
   SOCKET_PING_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(25_000),
   SOCKET_PING_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
+  // A socket whose outgoing backlog stays over its bound this long is disconnected (lib/socket/backpressure.ts).
+  SOCKET_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(200).max(600_000).default(30_000),
   SESSION_CHECK_INTERVAL_MS: z.coerce.number().int().min(200).max(60_000).default(2_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ...abuseSettings(),
@@ -104,6 +106,7 @@ function parseEnv() {
     socketTransports: raw.SOCKET_TRANSPORTS.length ? raw.SOCKET_TRANSPORTS : (["polling", "websocket"] as ("polling" | "websocket")[]),
     pingIntervalMs: raw.SOCKET_PING_INTERVAL_MS,
     pingTimeoutMs: raw.SOCKET_PING_TIMEOUT_MS,
+    socketDrainTimeoutMs: raw.SOCKET_DRAIN_TIMEOUT_MS,
     rateLimits: raw.RATE_LIMITS,
     rateLimitFactor: raw.RATE_LIMIT_FACTOR,
     socketsPerUser: raw.SOCKETS_PER_USER,

@@ -67,3 +67,18 @@ export const catchUps = metric(
       buckets: [0, 1, 5, 10, 50, 100, 500, 1000],
     }),
 );
+
+export const backloggedSockets = metric(
+  "chat_backlogged_sockets",
+  () => new client.Gauge({ name: "chat_backlogged_sockets", help: "Sockets whose outgoing backlog is over the soft bound (requests held)" }),
+);
+
+export const slowSocketDisconnects = metric(
+  "chat_slow_socket_disconnects_total",
+  () =>
+    new client.Counter({
+      name: "chat_slow_socket_disconnects_total",
+      help: "Sockets cut for not reading (backlog, drain timeout, held requests) or not answering the server's pings",
+      labelNames: ["reason"] as const,
+    }),
+);

@@ -2,11 +2,13 @@ import { logger } from "@/lib/logger";
 import { connectedSockets, reconnects, rejectedConnections } from "@/lib/ops/metrics";
 import { env } from "@/lib/env";
 import { handshakeReads } from "@/lib/socket/authenticate";
+import { watchBackpressure } from "@/lib/socket/backpressure";
 import { membershipsAdded } from "@/lib/socket/membership";
 import { memberListHandlers } from "@/lib/socket/member-list-handlers";
 import { messageChangeHandlers } from "@/lib/socket/message-change-handlers";
 import { messageHandlers } from "@/lib/socket/message-handlers";
 import { eventDispatcher } from "@/lib/socket/on-event";
+import { watchLiveness } from "@/lib/socket/liveness";
 import { trackConnect, trackDisconnect } from "@/lib/socket/presence";
 import { roomHandlers } from "@/lib/socket/room-handlers";
 import { rememberRoomId } from "@/lib/socket/room-ids";
@@ -96,6 +98,8 @@ export function connectionHandler(io: ChatServer): (socket: ChatSocket) => void 
   }
   const onDisconnect = () => connectedSockets.dec();
   return (socket) => {
+    watchBackpressure(socket);
+    watchLiveness(socket);
     socket.onAny(dispatch);
     trackConnect(io, socket).catch(presenceFailed);
     resubscribe(socket);

@@ -48,6 +48,10 @@ interface AdapterInternals {
 }
 
 const WS_OPEN = 1;
+// Direct writes only while the TCP socket holds less than this (a quarter of backpressure.ts's
+// soft bound): a recipient that reads slowly still gets them, one that does not read takes
+// engine.io's path, where lib/socket/backpressure.ts counts and bounds what waits for it.
+const DIRECT_WRITE_MAX_BYTES = 1024 * 1024;
 
 /** The recipient's TCP socket when a frame written to it now goes out next, in order; else null. */
 function idleWebSocketOf(conn: EngineSocket): TcpSocket | null {
@@ -55,7 +59,7 @@ function idleWebSocketOf(conn: EngineSocket): TcpSocket | null {
   if (conn.readyState !== "open" || conn.upgrading || conn.writeBuffer.length > 0) return null;
   if (transport.name !== "websocket" || !transport.writable || transport.perMessageDeflate) return null;
   const tcp = transport.socket?.readyState === WS_OPEN ? transport.socket._socket : undefined;
-  return tcp && !tcp.destroyed ? tcp : null;
+  return tcp && !tcp.destroyed && tcp.writableLength < DIRECT_WRITE_MAX_BYTES ? tcp : null;
 }
 
 function directBroadcast(this: AdapterInternals, packet: Packet, opts: BroadcastOpts): void {

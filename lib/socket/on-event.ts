@@ -4,6 +4,7 @@ import { logger } from "@/lib/logger";
 import { ackLatency } from "@/lib/ops/metrics";
 import type { Ack, AckCallback, AckError, ClientToServerEvents } from "@/lib/protocol";
 import { takeToken } from "@/lib/rate-limit/event-limiter";
+import { whenDrained } from "@/lib/socket/backpressure";
 import { allowPacket } from "@/lib/socket/packet-flood";
 import type { ChatSocket } from "@/lib/socket/types";
 
@@ -44,8 +45,11 @@ export function eventDispatcher(list: EventHandler[]): (this: ChatSocket, event:
     if (typeof ack !== "function" || !this.connected) return;
     if (!handler) return void ack(failure(new AppError("invalid", `unknown event ${describeName(event)}`)));
     const payload = args.length > 1 ? args[0] : undefined;
-    respond(this, handler, payload, ack as (response: Ack<object>) => void).catch((error: unknown) =>
-      logger.error({ err: error, event }, "event dispatch failed"),
+    // A socket that does not read what it is sent gets no more answers until it drains (backpressure.ts).
+    whenDrained(this, () =>
+      respond(this, handler, payload, ack as (response: Ack<object>) => void).catch((error: unknown) =>
+        logger.error({ err: error, event }, "event dispatch failed"),
+      ),
     );
   };
 }

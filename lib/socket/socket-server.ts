@@ -10,8 +10,10 @@ import { shareLimits } from "@/lib/rate-limit/event-limiter";
 import { onSessionEnd } from "@/lib/session-events";
 import { ackIdParser } from "@/lib/socket/ack-id-parser";
 import { authenticate } from "@/lib/socket/authenticate";
+import { startBackpressure } from "@/lib/socket/backpressure";
 import { connectionHandler, subscribeSocket } from "@/lib/socket/connection";
 import { writeBroadcastsDirectly } from "@/lib/socket/direct-broadcast";
+import { startLiveness } from "@/lib/socket/liveness";
 import { startPresence } from "@/lib/socket/presence";
 import { fallbackPresence } from "@/lib/socket/fallback-presence";
 import { redisPresence } from "@/lib/socket/presence-store";
@@ -72,11 +74,13 @@ export async function startSocketServer(httpServer: HttpServer): Promise<SocketS
   // Signing out in one tab closes the sockets of every tab of that browser session.
   onSessionEnd((sessionId) => io.in(sessionChannelOf(sessionId)).disconnectSockets(true));
   const stopRevocation = startSessionRevocation(io);
+  const stopSweeps = [startBackpressure(io), startLiveness()];
   return {
     io,
     async close() {
       stopPresence();
       stopRevocation();
+      for (const stop of stopSweeps) stop();
       // Stops accepting connections, disconnects every socket and waits for HTTP requests under way.
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

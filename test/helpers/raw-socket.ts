@@ -8,6 +8,11 @@ import WebSocket from "ws";
 export class RawSocket {
   private answerPings = true;
   private readonly ws: WebSocket;
+  private pongTimer: NodeJS.Timeout | undefined;
+  /** Every frame received, as text, in order. */
+  readonly frames: string[] = [];
+  /** Pings received from the server. */
+  pings = 0;
   readonly closed: Promise<void>;
   readonly connected: Promise<void>;
 
@@ -15,9 +20,12 @@ export class RawSocket {
     const target = `${url.replace(/^http/, "ws")}/socket.io/?EIO=4&transport=websocket`;
     this.ws = new WebSocket(target, { headers: { cookie } });
     this.closed = new Promise((resolve) => this.ws.once("close", () => resolve()));
+    void this.closed.then(() => clearInterval(this.pongTimer));
     this.connected = new Promise((resolve, reject) => {
       this.ws.on("message", (data) => {
         const frame = data.toString();
+        this.frames.push(frame);
+        if (frame === "2") this.pings++;
         if (frame.startsWith("0")) this.ws.send("40");
         else if (frame.startsWith("40")) resolve();
         else if (frame.startsWith("44")) reject(new Error(frame));
@@ -51,7 +59,27 @@ export class RawSocket {
     this.answerPings = false;
   }
 
+  /** Sends a pong every `ms` whether or not the server pinged: a client that fakes liveness. */
+  sendPongsEvery(ms: number): void {
+    this.pongTimer = setInterval(() => this.ws.send("3"), ms);
+  }
+
+  /** Stops reading from the TCP socket: what the server sends piles up in the kernel, then in the server. */
+  stopReading(): void {
+    this.ws.pause();
+  }
+
+  resumeReading(): void {
+    this.ws.resume();
+  }
+
+  /** Emits a Socket.IO event with an acknowledgement id (the answer would be frame `43<id>[...]`). */
+  emit(event: string, payload: unknown, ackId: number): void {
+    this.ws.send(`42${ackId}${JSON.stringify([event, payload])}`);
+  }
+
   close(): void {
+    clearInterval(this.pongTimer);
     this.ws.terminate();
   }
 
