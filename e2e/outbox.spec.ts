@@ -16,7 +16,8 @@ test.afterEach(async ({ browser }) => {
 });
 
 test("500 messages typed offline are all stored once, in order, without a disconnect, at the rate limit", async ({ browser, baseURL }) => {
-  test.setTimeout(480_000);
+  // Typing 500 messages through the composer takes minutes on a shared 2-core machine.
+  test.setTimeout(900_000);
   const context = await browser.newContext();
   const page = await context.newPage();
   await submitLogin(page, OUTBOX_USER.username, OUTBOX_USER.password);
