@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { copyTemplate, TEST_SECRET } from "../test/helpers/template-db";
-import { databasePointer, HTML_USER, runAdmin } from "./admin";
+import { databasePointer, E2E_SEND_LIMIT, HTML_USER, OUTBOX_USER, runAdmin } from "./admin";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 // The browser must use exactly this origin: the Socket.IO handshake refuses any other Origin.
@@ -24,7 +24,9 @@ function cleanUp(): void {
 let dbFile: string;
 try {
   dbFile = copyTemplate(dataDir);
-  runAdmin(dbFile, ["add", HTML_USER.username, "--name", HTML_USER.name, "--password-stdin"], `${HTML_USER.password}\n`);
+  for (const user of [HTML_USER, OUTBOX_USER]) {
+    runAdmin(dbFile, ["add", user.username, "--name", user.name, "--password-stdin"], `${user.password}\n`);
+  }
   writeFileSync(databasePointer(port), dbFile);
 } catch (error) {
   cleanUp();
@@ -43,6 +45,9 @@ const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     NEXTAUTH_URL: url,
     NEXTAUTH_SECRET: TEST_SECRET,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    // Sends 10x the default rate (10/s, burst 30), so e2e/outbox.spec.ts drains 500 messages in
+    // seconds; no spec relies on the default send limit. Other events keep their defaults.
+    RATE_LIMITS: process.env.RATE_LIMITS ?? `message:send=${E2E_SEND_LIMIT.perSecond}/${E2E_SEND_LIMIT.burst}`,
   },
 });
 

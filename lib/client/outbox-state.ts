@@ -56,3 +56,20 @@ export function pendingIn(state: OutboxState, room: string, messages: readonly C
   const stored = new Set(messages.filter((m) => m.author.id === selfId).map((m) => m.clientId));
   return entries.filter((e) => !stored.has(e.clientId));
 }
+
+/**
+ * What may be sent now, oldest first: of each room, its first entry still to send (typing order),
+ * unless that room already has one in flight (`busyRooms`); at most `free` of them. A failed entry
+ * waits for the user's Retry and holds nothing back.
+ */
+export function nextToSend(state: OutboxState, busyRooms: ReadonlySet<string>, free: number): OutboxEntry[] {
+  const picked: OutboxEntry[] = [];
+  const seen = new Set<string>();
+  for (const entry of state) {
+    if (picked.length >= free) break;
+    if (entry.status !== "sending" || seen.has(entry.room)) continue;
+    seen.add(entry.room);
+    if (!busyRooms.has(entry.room)) picked.push(entry);
+  }
+  return picked;
+}

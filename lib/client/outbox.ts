@@ -2,16 +2,23 @@
 
 import { backoffDelay, sleep } from "@/lib/client/backoff";
 import { newClientId } from "@/lib/client/client-id";
-import { addEntry, markEntry, removeEntries, type OutboxState } from "@/lib/client/outbox-state";
+import { addEntry, markEntry, nextToSend, removeEntries, type OutboxEntry, type OutboxState } from "@/lib/client/outbox-state";
 import { request } from "@/lib/client/request";
+import { SendPacer } from "@/lib/client/send-pacer";
 import { getSocket } from "@/lib/client/socket";
-import type { ChatMessage } from "@/lib/protocol";
+import type { AckError, ChatMessage } from "@/lib/protocol";
 
 // The tab's outgoing messages live here, outside any component: a message typed in one room is
 // still delivered after the user has moved to another one. Each is sent with the same clientId
 // until acknowledged (the server stores a clientId once), and waits while the socket is down.
+// Each room's messages go one at a time, in typing order: a later one is sent only once the one
+// before is acknowledged (or failed), so it can never be stored first (a refused or lost send
+// with another already behind it would be). Rooms go side by side, at most MAX_IN_FLIGHT at once,
+// and all of them at the pace the server's rate limit states (send-pacer.ts), so a long queue
+// (a paste while offline, a reconnection) drains at the limit instead of being refused in bulk.
 
 const MAX_ATTEMPTS = 5;
+const MAX_IN_FLIGHT = 4;
 // `forbidden` too: a room joined a moment ago may not be subscribed on this socket yet.
 const RETRYABLE = new Set(["unavailable", "internal", "rate_limited", "forbidden"]);
 const EMPTY: OutboxState = [];
@@ -19,7 +26,10 @@ const EMPTY: OutboxState = [];
 let entries: OutboxState = EMPTY;
 const listeners = new Set<() => void>();
 const deliveredListeners = new Set<(message: ChatMessage) => void>();
-const inFlight = new Set<string>();
+/** Rooms with a send in flight (or waiting out a transient error). */
+const busyRooms = new Set<string>();
+const pacer = new SendPacer();
+let timer: ReturnType<typeof setTimeout> | undefined;
 
 function change(next: OutboxState): void {
   if (next === entries) return;
@@ -46,12 +56,12 @@ export function onDelivered(listener: (message: ChatMessage) => void): () => voi
 export function sendText(room: string, text: string, replyTo?: number): void {
   const clientId = newClientId();
   change(addEntry(entries, { room, clientId, text, replyTo, status: "sending", createdAt: new Date().toISOString() }));
-  void deliver(clientId);
+  pump();
 }
 
 export function retrySend(clientId: string): void {
   change(markEntry(entries, clientId, "sending"));
-  void deliver(clientId);
+  pump();
 }
 
 /** These messages are stored (seen in a room): nothing more to send for them. */
@@ -59,39 +69,57 @@ export function settle(clientIds: string[]): void {
   if (clientIds.length > 0) change(removeEntries(entries, clientIds));
 }
 
-/** After a (re)connection: everything still waiting goes out again. */
+/** After a (re)connection: everything still waiting goes out again, at the pace allowed. */
 export function resumeDeliveries(): void {
-  for (const entry of entries) if (entry.status === "sending") void deliver(entry.clientId);
+  pump();
 }
 
-async function waitOutLimit(clientId: string, retryAfterMs: number): Promise<void> {
-  const wait = Math.min(Math.max(retryAfterMs, 50), 60_000);
-  change(markEntry(entries, clientId, "sending", undefined, `Sending too fast: retrying in ${Math.ceil(wait / 1000)} s`));
-  await sleep(wait + Math.round(Math.random() * 100));
-  change(markEntry(entries, clientId, "sending"));
+/** Starts every send allowed now; if the pacer says wait, comes back when it may. */
+function pump(): void {
+  if (!getSocket().connected) return;
+  for (;;) {
+    const [next] = nextToSend(entries, busyRooms, MAX_IN_FLIGHT - busyRooms.size);
+    if (!next) break;
+    const wait = pacer.wait(Date.now());
+    if (wait > 0) return void schedule(wait);
+    pacer.sent(Date.now());
+    void deliver(next);
+  }
+  if (busyRooms.size === 0 && !entries.some((e) => e.status === "sending")) pacer.reset();
 }
 
-async function deliver(clientId: string): Promise<void> {
-  if (inFlight.has(clientId)) return;
-  inFlight.add(clientId);
+function schedule(wait: number): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = setTimeout(() => {
+    timer = undefined;
+    pump();
+  }, wait);
+}
+
+function waitOutLimit(clientId: string, error: AckError["error"]): void {
+  pacer.limited(Date.now(), error.retryAfterMs ?? 0, error.ratePerSecond);
+  const seconds = Math.ceil(pacer.wait(Date.now()) / 1000);
+  change(markEntry(entries, clientId, "sending", undefined, `Sending too fast: retrying in ${seconds} s`));
+}
+
+/** One room's next message, until acknowledged, failed, refused for the rate (the pacer retries it) or offline. */
+async function deliver({ clientId, room }: OutboxEntry): Promise<void> {
+  busyRooms.add(room);
   try {
     for (let attempt = 1; ; attempt++) {
       const entry = entries.find((e) => e.clientId === clientId);
       // Settled meanwhile, or offline: resumeDeliveries picks it up on reconnection.
       if (!entry || entry.status !== "sending" || !getSocket().connected) return;
-      const res = await request("message:send", { room: entry.room, text: entry.text, clientId, replyTo: entry.replyTo });
+      if (entry.notice) change(markEntry(entries, clientId, "sending"));
+      const res = await request("message:send", { room, text: entry.text, clientId, replyTo: entry.replyTo });
       if (res.ok) {
         change(removeEntries(entries, [clientId]));
         for (const listener of deliveredListeners) listener(res.message);
         return;
       }
       if (!getSocket().connected) return;
-      if (res.error.retryAfterMs !== undefined) {
-        // Over the rate limit: the server says when; wait that long, then the same clientId again.
-        await waitOutLimit(clientId, res.error.retryAfterMs);
-        attempt--;
-        continue;
-      }
+      // Over the rate limit: the whole outbox waits as the server says; this one is first again.
+      if (res.error.retryAfterMs !== undefined) return waitOutLimit(clientId, res.error);
       if (!RETRYABLE.has(res.error.code) || attempt >= MAX_ATTEMPTS) {
         change(markEntry(entries, clientId, "failed", res.error.message));
         return;
@@ -99,6 +127,7 @@ async function deliver(clientId: string): Promise<void> {
       await sleep(backoffDelay(attempt - 1, { baseMs: 500, maxMs: 8000 }));
     }
   } finally {
-    inFlight.delete(clientId);
+    busyRooms.delete(room);
+    pump();
   }
 }

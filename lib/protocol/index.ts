@@ -25,8 +25,13 @@ export * from "@/lib/protocol/mentions";
 
 export interface AckError {
   ok: false;
-  /** `retryAfterMs` comes with `rate_limited`: how long until the same request would be accepted. */
-  error: { code: ErrorCode; message: string; retryAfterMs?: number };
+  /**
+   * With `rate_limited` only. `retryAfterMs`: how long until this request would be accepted; each
+   * refusal of the same user and event is given its own later moment (one token each).
+   * `ratePerSecond`: how many such requests the limit lets through per second once waiting, so a
+   * client with more to send paces itself instead of sending them all at that moment.
+   */
+  error: { code: ErrorCode; message: string; retryAfterMs?: number; ratePerSecond?: number };
 }
 export type Ack<T extends object> = ({ ok: true } & T) | AckError;
 export type AckCallback<T extends object> = (response: Ack<T>) => void;

@@ -3,9 +3,9 @@ import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { ackLatency } from "@/lib/ops/metrics";
 import type { Ack, AckCallback, AckError, ClientToServerEvents } from "@/lib/protocol";
-import { takeToken } from "@/lib/rate-limit/event-limiter";
+import { limitOf, takeToken } from "@/lib/rate-limit/event-limiter";
 import { whenDrained } from "@/lib/socket/backpressure";
-import { allowPacket } from "@/lib/socket/packet-flood";
+import { allowPacket, refundPacket } from "@/lib/socket/packet-flood";
 import type { ChatSocket } from "@/lib/socket/types";
 
 type ResultOf<E extends keyof ClientToServerEvents> =
@@ -34,7 +34,9 @@ export function onEvent<E extends keyof ClientToServerEvents, S extends z.ZodTyp
  * without an acknowledgement callback is ignored: its sender could never learn what happened to
  * it. One of no known name is answered `invalid`, so a client's mistake does not wait out a
  * timeout. Each event takes a token of the user's rate limit (lib/rate-limit): over it, the event
- * is answered `rate_limited` before its payload is even parsed.
+ * is answered `rate_limited` before its payload is even parsed, and that packet's token of the
+ * packet bound is given back: a refusal is the server's own answer, not a flood, and a client
+ * with a full outbox must not be disconnected for being told to wait.
  */
 export function eventDispatcher(list: EventHandler[]): (this: ChatSocket, event: unknown, ...args: unknown[]) => void {
   const handlers = new Map<unknown, EventHandler>(list.map((handler) => [handler.event, handler]));
@@ -59,6 +61,7 @@ async function respond(socket: ChatSocket, handler: EventHandler, payload: unkno
   const timer = ackLatency.startTimer({ event });
   const taken = takeToken(socket.data.user.id, event);
   const wait = typeof taken === "number" ? taken : await taken;
+  if (wait > 0) refundPacket(socket);
   const response = wait > 0 ? rateLimited(event, wait) : await answer(socket, event, handler, payload);
   timer({ outcome: response.ok ? "ok" : response.error.code });
   ack(response);
@@ -81,10 +84,10 @@ function failure(error: AppError): Ack<never> {
   return { ok: false, error: { code: error.code, message: error.message, ...(retryAfterMs !== undefined && { retryAfterMs }) } };
 }
 
-function rateLimited(event: string, retryAfterMs: number): AckError {
+function rateLimited(event: EventHandler["event"], retryAfterMs: number): AckError {
   const seconds = Math.ceil(retryAfterMs / 1000);
   const message = `too many ${event} requests, try again in ${seconds} s`;
-  return { ok: false, error: { code: "rate_limited", message, retryAfterMs } };
+  return { ok: false, error: { code: "rate_limited", message, retryAfterMs, ratePerSecond: limitOf(event).perSecond } };
 }
 
 // A client may name an event with anything (a 10 KB string, an object): the answer quotes a bounded, printable form.

@@ -6,6 +6,8 @@ import type { ChatSocket } from "@/lib/socket/types";
 // names and events without an acknowledgement are dropped unanswered, and so unlimited. This
 // bound on all packets of one socket, far above the sum of the per-event limits, disconnects a
 // socket that floods anyway. One bucket per socket, made on its first packet: an idle socket has none.
+// A packet answered `rate_limited` gets its token back (refundPacket): the answer is the server's
+// own choice, so a client waiting out the limit with many sends queued is never cut for it.
 const PER_SECOND = 100;
 const BURST = 300;
 
@@ -36,4 +38,10 @@ export function allowPacket(socket: ChatSocket): boolean {
     socket.disconnect(true);
   }
   return false;
+}
+
+/** Gives back the token of a packet the server refused on its own terms (`rate_limited`). */
+export function refundPacket(socket: ChatSocket): void {
+  const bucket = buckets.get(socket);
+  if (bucket) bucket.tokens = Math.min(BURST * env.rateLimitFactor, bucket.tokens + 1);
 }

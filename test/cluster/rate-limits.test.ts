@@ -42,6 +42,17 @@ describe("rate limits across two nodes", () => {
     sockets.push(bob);
     assert.ok((await list(bob)).ok, "another user's bucket is his own");
   });
+
+  it("promises each refusal of the shared bucket its own later token", async () => {
+    const [onA, onB] = await Promise.all([connectJoined(a.url, "carol"), connectJoined(b.url, "carol")]);
+    sockets.push(onA, onB);
+    await Promise.all(Array.from({ length: 10 }, () => list(onA)));
+    // B's own bucket is full, so each of these is decided by the shared bucket in Redis: one token
+    // per 5 s, each refusal told about 5 s later than the one before, not all the next token.
+    const waits: number[] = [];
+    for (let i = 0; i < 3; i++) waits.push(retryAfter(await list(onB))!);
+    waits.slice(1).forEach((wait, i) => assert.ok(wait > waits[i]! + 4000 && wait <= waits[i]! + 5000, `waits ${waits.join(", ")}`));
+  });
 });
 
 describe("rate limits when Redis goes away", () => {

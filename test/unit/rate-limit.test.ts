@@ -10,11 +10,31 @@ describe("MemoryBuckets", () => {
     const buckets = new MemoryBuckets([10 / 1000, 1 / 1000], [3, 1]);
     for (let i = 0; i < 3; i++) assert.equal(buckets.take(1, 0, 0), 0);
     assert.equal(buckets.take(1, 0, 0), 100, "one token per 100 ms");
-    assert.equal(buckets.take(1, 0, 40), 60);
     assert.equal(buckets.take(1, 0, 100), 0, "refilled");
     assert.equal(buckets.take(2, 0, 0), 0, "another key has its own");
     assert.equal(buckets.take(1, 1, 0), 0, "another bucket has its own");
     assert.equal(buckets.take(1, 1, 0), 1000);
+  });
+
+  it("gives each refused request its own later token, so waiters retrying when told all pass once", () => {
+    const buckets = new MemoryBuckets([10 / 1000], [3]);
+    for (let i = 0; i < 3; i++) assert.equal(buckets.take(1, 0, 0), 0);
+    const waits = Array.from({ length: 5 }, () => buckets.take(1, 0, 0));
+    assert.deepEqual(waits, [100, 200, 300, 400, 500], "one token apart, not all at the next token");
+    assert.equal(buckets.take(1, 0, 40), 560, "a later refusal queues behind the promised ones");
+    // Each retries at its moment (in any order of arrival): one token each, no second refusal.
+    for (const wait of waits) assert.equal(buckets.take(1, 0, wait), 0, `retry at ${wait}`);
+    assert.equal(buckets.take(1, 0, 600), 0, "the later refusal's own moment");
+    assert.equal(buckets.take(1, 0, 600), 100, "past the promises, the next refusal waits for the next token again");
+  });
+
+  it("keeps a key whose bucket is full while a promise to a refused request is pending", () => {
+    const buckets = new MemoryBuckets([1 / 1000], [1]);
+    assert.equal(buckets.take(1, 0, 0), 0);
+    assert.equal(buckets.take(1, 0, 0), 1000);
+    assert.equal(buckets.take(1, 0, 0), 2000);
+    assert.equal(buckets.sweep(1500), 1, "full again, but a promise for 2000 is pending");
+    assert.equal(buckets.sweep(2001), 0);
   });
 
   it("forgets keys whose buckets are full again", () => {
