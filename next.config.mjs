@@ -16,6 +16,7 @@ const nextConfig = {
     "argon2",
     "pino",
     "prom-client",
+    "rate-limiter-flexible",
   ],
 };
 

@@ -59,6 +59,7 @@ function abuseSettings() {
     LOGIN_FAILURES_PER_USER: count(5),
     LOGIN_FAILURES_PER_ADDRESS: count(50),
     LOGIN_LOCKOUT_MAX_MS: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
+    LOGIN_ATTEMPTS_PER_MINUTE: count(30),
     TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),
   };
 }
@@ -113,6 +114,8 @@ function parseEnv() {
     loginFailuresPerUser: raw.LOGIN_FAILURES_PER_USER,
     loginFailuresPerAddress: raw.LOGIN_FAILURES_PER_ADDRESS,
     loginLockoutMaxMs: raw.LOGIN_LOCKOUT_MAX_MS,
+    // Sign-ins checked per address group per minute, right or wrong (each costs a password hash).
+    loginAttemptsPerMinute: raw.LOGIN_ATTEMPTS_PER_MINUTE,
     // Behind a reverse proxy, the client's address is the last X-Forwarded-For entry (the proxy's own view).
     trustProxy: raw.TRUST_PROXY,
     // Sockets of a disabled, removed or reset user close within this (plus one query).

@@ -1,6 +1,7 @@
 import { createClient } from "redis";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { shareRedis } from "@/lib/shared-redis";
 
 function makeClient(url: string) {
   return createClient({
@@ -46,6 +47,7 @@ export async function connectRedis(): Promise<Redis | null> {
   });
   await redis.connect();
   client = redis;
+  shareRedis(redis);
   return client;
 }
 
@@ -56,6 +58,7 @@ export function redisClient(): Redis | null {
 export async function closeRedis(): Promise<void> {
   const redis = client;
   client = null;
+  shareRedis(null);
   // close() waits for queued commands, which a Redis that is away would hold until they time out.
   if (redis?.isOpen) await (redis.isReady ? redis.close() : redis.destroy());
 }

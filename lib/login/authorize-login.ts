@@ -1,18 +1,21 @@
+import { addressGroup } from "@/lib/address-group";
 import { verifyCredentials } from "@/lib/data/users";
 import type { LoginInput } from "@/lib/login-schema";
 import { assertMayTryLogin, recordLoginFailure, recordLoginSuccess } from "@/lib/login/login-throttle";
 
 /**
  * Checks a sign-in under the throttle: a throttled attempt throws before the password is even
- * hashed (NextAuth hands the error's message to the sign-in form); a wrong one counts.
+ * hashed (NextAuth hands the error's message to the sign-in form); a wrong one counts. Addresses
+ * are counted by group: an IPv6 /64 is one address.
  */
 export async function authorizeLogin(input: LoginInput, address: string) {
-  assertMayTryLogin(input.username, address);
+  const group = addressGroup(address);
+  await assertMayTryLogin(input.username, group);
   const user = await verifyCredentials(input);
   if (!user) {
-    recordLoginFailure(input.username, address);
+    await recordLoginFailure(input.username, group);
     return null;
   }
-  recordLoginSuccess(input.username, address);
+  await recordLoginSuccess(user, group);
   return { id: String(user.id), username: user.username, name: user.name };
 }

@@ -1,61 +1,53 @@
-interface Entry {
-  failures: number;
-  lastFailure: number;
-  lockedUntil: number;
+import { SharedLimiter } from "@/lib/login/shared-limiter";
+
+const BASE_LOCK_MS = 15_000;
+// A blocked key holds points + 1 in rate-limiter-flexible: with one point, "locked" is "more than 1".
+const LOCK_POINTS = 1;
+
+/**
+ * How long the `failures`-th failure in a window locks its key: nothing below `threshold`, then
+ * 15 s doubling with each further failure, never more than `maxLockMs` (a lockout always ends).
+ */
+export function lockoutMs(failures: number, threshold: number, maxLockMs: number): number {
+  const excess = failures - threshold;
+  if (excess < 0) return 0;
+  const base = Math.min(BASE_LOCK_MS, maxLockMs);
+  return Math.min(maxLockMs, base * 2 ** Math.min(excess, 20));
 }
 
 /**
- * Failed sign-ins per key (a username, an address...). From the `threshold`-th failure within a
- * quiet `windowMs`, each failure locks the key for longer (doubling from a base) but never more
- * than `maxLockMs`: a lockout always ends. Attempts refused while locked are not counted, so
- * hammering a locked key does not extend its lockout.
+ * Failed sign-ins per key (a username, an address...), in a window that ends after `windowMs`
+ * without failures, shared by every node through Redis when there is one (lib/login/shared-limiter.ts).
+ * Attempts refused while locked are not counted, so hammering a locked key does not extend its lockout.
  */
 export class FailureCounter {
-  private readonly entries = new Map<string, Entry>();
+  private readonly failures: SharedLimiter;
+  private readonly locks: SharedLimiter;
 
   constructor(
+    name: string,
     private readonly threshold: number,
-    private readonly windowMs: number,
+    windowMs: number,
     private readonly maxLockMs: number,
-    private readonly maxEntries = 100_000,
-  ) {}
+  ) {
+    this.failures = new SharedLimiter({ name: `${name}-failures`, points: threshold, durationS: Math.ceil(windowMs / 1000), slidingWindow: true });
+    this.locks = new SharedLimiter({ name: `${name}-lock`, points: LOCK_POINTS, durationS: Math.ceil(maxLockMs / 1000) });
+  }
 
   /** Milliseconds until `key` may try again; 0 when it may now. */
-  lockedFor(key: string, now: number): number {
-    const entry = this.entries.get(key);
-    return entry ? Math.max(0, entry.lockedUntil - now) : 0;
+  async lockedFor(key: string): Promise<number> {
+    const lock = await this.locks.limiter.get(key);
+    return lock && lock.consumedPoints > LOCK_POINTS ? Math.max(0, lock.msBeforeNext) : 0;
   }
 
-  fail(key: string, now: number): void {
-    let entry = this.entries.get(key);
-    if (!entry || now - entry.lastFailure > this.windowMs) {
-      if (this.entries.size >= this.maxEntries) this.prune(now);
-      entry = { failures: 0, lastFailure: now, lockedUntil: 0 };
-      this.entries.set(key, entry);
-    }
-    entry.failures += 1;
-    entry.lastFailure = now;
-    const excess = entry.failures - this.threshold;
-    if (excess >= 0) {
-      const base = Math.min(15_000, this.maxLockMs);
-      entry.lockedUntil = now + Math.min(this.maxLockMs, base * 2 ** Math.min(excess, 20));
-    }
+  async fail(key: string): Promise<void> {
+    const counted = await this.failures.limiter.penalty(key);
+    const lockMs = lockoutMs(counted.consumedPoints, this.threshold, this.maxLockMs);
+    // Whole seconds (the store's unit), at least one.
+    if (lockMs > 0) await this.locks.limiter.block(key, Math.max(1, Math.ceil(lockMs / 1000)));
   }
 
-  clear(key: string): void {
-    this.entries.delete(key);
-  }
-
-  /** Drops entries past their window; if an attack filled the map with live ones, the oldest half. */
-  private prune(now: number): void {
-    for (const [key, entry] of this.entries) {
-      if (now - entry.lastFailure > this.windowMs && entry.lockedUntil <= now) this.entries.delete(key);
-    }
-    if (this.entries.size < this.maxEntries) return;
-    let drop = this.entries.size / 2;
-    for (const key of this.entries.keys()) {
-      if (drop-- <= 0) break;
-      this.entries.delete(key);
-    }
+  async clear(key: string): Promise<void> {
+    await Promise.all([this.failures.limiter.delete(key), this.locks.limiter.delete(key)]);
   }
 }

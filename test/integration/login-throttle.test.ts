@@ -1,50 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { startServer, type TestServer } from "../helpers/server";
-
-interface Attempt {
-  signedIn: boolean;
-  /** NextAuth's `error` (what signIn() gives the form), when refused. */
-  error: string | null;
-}
-
-/** One sign-in through NextAuth's real credentials endpoint, optionally as if behind a proxy. */
-async function attempt(url: string, username: string, password: string, forwardedFor?: string): Promise<Attempt> {
-  // Also claims the header through which the server passes the address on (it must overwrite it).
-  const extra: Record<string, string> = forwardedFor ? { "x-forwarded-for": forwardedFor, "x-chat-client-address": forwardedFor } : {};
-  const csrf = await fetch(`${url}/api/auth/csrf`, { headers: extra });
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { ...extra, "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
-    redirect: "manual",
-  });
-  const signedIn = response.headers.getSetCookie().some((c) => c.includes("next-auth.session-token="));
-  const { url: target } = (await response.json()) as { url: string };
-  return { signedIn, error: new URL(target).searchParams.get("error") };
-}
-
-const THROTTLED = /^Too many attempts, try again in (\d+) s$/;
-
-function assertThrottled(result: Attempt): number {
-  assert.equal(result.signedIn, false);
-  const match = THROTTLED.exec(result.error ?? "");
-  assert.ok(match, `expected a throttling message, got ${result.error}`);
-  return Number(match[1]);
-}
-
-/** Tries until the throttle lets the attempt be checked; fails after `ms`. */
-async function untilNotThrottled(run: () => Promise<Attempt>, ms = 15_000): Promise<Attempt> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const result = await run();
-    if (!THROTTLED.test(result.error ?? "")) return result;
-    if (Date.now() > deadline) throw new Error("still throttled at the deadline");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { assertThrottled, attempt, untilNotThrottled } from "../helpers/sign-in-attempt";
 
 describe("login throttling behind a trusted proxy", () => {
   let server: TestServer;
@@ -85,6 +42,63 @@ describe("login throttling behind a trusted proxy", () => {
     assert.equal((await attempt(server.url, "carol", "carol-password", "203.0.113.51")).signedIn, true, "another address is not affected");
     const later = await untilNotThrottled(() => attempt(server.url, "carol", "carol-password", sprayer));
     assert.equal(later.signedIn, true);
+  });
+
+  it("counts an IPv6 /64 as one address, and an IPv4-mapped address as its IPv4", async () => {
+    // Eight failures from eight addresses of one /64 (any subscriber has 2^64 of them).
+    for (let i = 1; i <= 8; i++) {
+      const wrong = await attempt(server.url, `nobody${i}`, "password", `2001:db8:77:1::${i.toString(16)}`);
+      assert.equal(wrong.error, "CredentialsSignin");
+    }
+    assertThrottled(await attempt(server.url, "carol", "carol-password", "2001:db8:77:1:ffff:1:2:3"), "the /64 to be locked");
+    assert.equal((await attempt(server.url, "carol", "carol-password", "2001:db8:77:2::1")).signedIn, true, "the next /64 is not");
+    for (let i = 0; i < 8; i++) {
+      assert.equal((await attempt(server.url, `nobody${i}`, "password", "::ffff:203.0.113.70")).error, "CredentialsSignin");
+    }
+    assertThrottled(await attempt(server.url, "carol", "carol-password", "203.0.113.70"), "the mapped address's IPv4 to be locked");
+  });
+});
+
+describe("login throttling of every attempt, right or wrong", () => {
+  let server: TestServer;
+
+  before(async () => {
+    server = await startServer({ env: { TRUST_PROXY: "true", LOGIN_ATTEMPTS_PER_MINUTE: "5" } });
+  });
+  after(() => server.stop());
+
+  it("limits successful sign-ins per address group (each costs a password hash), with the form's message", async () => {
+    for (let i = 0; i < 5; i++) {
+      const ok = await attempt(server.url, "alice", "alice-password", `2001:db8:88:1::${i + 1}`);
+      assert.equal(ok.signedIn, true, `sign-in ${i + 1} is within the budget`);
+    }
+    const seconds = assertThrottled(await attempt(server.url, "alice", "alice-password", "2001:db8:88:1::99"), "the 6th sign-in in a minute to wait");
+    assert.ok(seconds >= 1 && seconds <= 60, `the wait (${seconds} s) is at most the minute`);
+    assertThrottled(await attempt(server.url, "bob", "wrong", "2001:db8:88:1::100"), "a wrong password is refused before it is checked");
+    assert.equal((await attempt(server.url, "bob", "bob-password", "198.51.100.30")).signedIn, true, "another address has its own budget");
+  });
+});
+
+describe("login throttling across a restart", () => {
+  let server: TestServer;
+
+  before(async () => {
+    server = await startServer({ env: { TRUST_PROXY: "true", LOGIN_LOCKOUT_MAX_MS: "60000" } });
+  });
+  after(() => server.stop());
+
+  it("still exempts the owner's known address from the username lockout after the server restarts", async () => {
+    const owner = "2001:db8:99:1::7";
+    assert.equal((await attempt(server.url, "carol", "carol-password", owner)).signedIn, true);
+    await server.terminate();
+    await server.restart();
+    for (let i = 0; i < 5; i++) {
+      assert.equal((await attempt(server.url, "carol", `guess-${i}`, "203.0.113.80")).error, "CredentialsSignin");
+    }
+    assertThrottled(await attempt(server.url, "carol", "carol-password", "203.0.113.81"), "the username to be locked");
+    assert.equal((await attempt(server.url, "carol", "carol-password", owner)).signedIn, true, "the owner's known address signs in");
+    // Another address of the owner's /64 is the same known address.
+    assert.equal((await attempt(server.url, "carol", "carol-password", "2001:db8:99:1::8")).signedIn, true, "so does the rest of its /64");
   });
 });
 

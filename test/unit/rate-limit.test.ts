@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { addressGroup } from "@/lib/address-group";
 import { loginErrorMessage } from "@/lib/client/login-error";
-import { FailureCounter } from "@/lib/login/failure-counter";
+import { FailureCounter, lockoutMs } from "@/lib/login/failure-counter";
 import { DEFAULT_LIMITS, resolveLimits } from "@/lib/rate-limit/limits";
 import { MemoryBuckets } from "@/lib/rate-limit/memory-buckets";
 
@@ -60,22 +61,46 @@ describe("resolveLimits", () => {
   });
 });
 
-describe("FailureCounter", () => {
-  it("locks from the threshold on, longer each time, never beyond the maximum, and forgets after a quiet window", () => {
-    const counter = new FailureCounter(3, 60_000, 40_000);
-    counter.fail("k", 0);
-    counter.fail("k", 0);
-    assert.equal(counter.lockedFor("k", 0), 0);
-    counter.fail("k", 0);
-    assert.equal(counter.lockedFor("k", 0), 15_000);
-    counter.fail("k", 15_000);
-    assert.equal(counter.lockedFor("k", 15_000), 30_000);
-    counter.fail("k", 45_000);
-    assert.equal(counter.lockedFor("k", 45_000), 40_000, "bounded");
-    counter.fail("k", 200_000);
-    assert.equal(counter.lockedFor("k", 200_000), 0, "a new window starts from zero");
-    counter.clear("k");
-    assert.equal(counter.lockedFor("k", 200_000), 0);
+describe("lockoutMs", () => {
+  it("locks from the threshold on, 15 s doubling, never beyond the maximum", () => {
+    assert.equal(lockoutMs(2, 3, 40_000), 0);
+    assert.equal(lockoutMs(3, 3, 40_000), 15_000);
+    assert.equal(lockoutMs(4, 3, 40_000), 30_000);
+    assert.equal(lockoutMs(5, 3, 40_000), 40_000, "bounded");
+    assert.equal(lockoutMs(500, 3, 40_000), 40_000, "bounded however many");
+    assert.equal(lockoutMs(3, 3, 2_000), 2_000, "a maximum below 15 s is the first lockout too");
+  });
+});
+
+describe("FailureCounter (this process's memory, no REDIS_URL)", () => {
+  it("locks a key at the threshold, per key, and forgets it when cleared", async () => {
+    const counter = new FailureCounter("unit", 3, 60_000, 40_000);
+    await counter.fail("k");
+    await counter.fail("k");
+    assert.equal(await counter.lockedFor("k"), 0);
+    await counter.fail("k");
+    const locked = await counter.lockedFor("k");
+    assert.ok(locked > 10_000 && locked <= 15_000, `locked for ${locked} ms`);
+    assert.equal(await counter.lockedFor("other"), 0);
+    await counter.clear("k");
+    assert.equal(await counter.lockedFor("k"), 0);
+  });
+});
+
+describe("addressGroup", () => {
+  it("counts an IPv6 /64 as one address and an IPv4-mapped address as its IPv4", () => {
+    assert.equal(addressGroup("203.0.113.7"), "203.0.113.7");
+    assert.equal(addressGroup("2001:db8:1:2:3:4:5:6"), "2001:db8:1:2::/64");
+    assert.equal(addressGroup("2001:db8:1:2::ffff"), "2001:db8:1:2::/64");
+    assert.equal(addressGroup("2001:0DB8:0001:0002::1"), "2001:db8:1:2::/64", "one spelling per group");
+    assert.equal(addressGroup("2001:db8::1"), "2001:db8:0:0::/64");
+    assert.equal(addressGroup("[2001:db8:1:3::1]"), "2001:db8:1:3::/64");
+    assert.equal(addressGroup("fe80::1%eth0"), "fe80:0:0:0::/64");
+    assert.equal(addressGroup("::ffff:198.51.100.9"), "198.51.100.9");
+    assert.equal(addressGroup("::ffff:c633:6409"), "198.51.100.9");
+    assert.equal(addressGroup("::1"), "0:0:0:0::/64");
+    assert.equal(addressGroup("unknown"), "unknown");
+    assert.equal(addressGroup("2001:db8::1:2:3:4:5:6:7"), "2001:db8::1:2:3:4:5:6:7", "not an address: itself");
   });
 });
 
