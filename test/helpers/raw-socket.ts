@@ -37,17 +37,12 @@ export class RawSocket {
 
   private nextAck = 0;
 
-  /** Sends an event with an acknowledgement id, without waiting for (or ever reading) the answer. */
-  emit(event: string, payload: unknown): void {
-    this.ws.send(`42${this.nextAck++}${JSON.stringify([event, payload])}`);
-  }
-
   /**
-   * Stops reading from the connection (the TCP socket is paused): what the server sends piles up
-   * in the kernel's buffers and then in the server, as with a client that requests and never reads.
+   * Sends an event with an acknowledgement id (the answer would be frame `43<id>[...]`), without
+   * waiting for (or ever reading) the answer; ids count up from 0 unless one is given.
    */
-  stopReading(): void {
-    this.ws.pause();
+  emit(event: string, payload: unknown, ackId = this.nextAck++): void {
+    this.ws.send(`42${ackId}${JSON.stringify([event, payload])}`);
   }
 
   get isOpen(): boolean {
@@ -71,11 +66,6 @@ export class RawSocket {
 
   resumeReading(): void {
     this.ws.resume();
-  }
-
-  /** Emits a Socket.IO event with an acknowledgement id (the answer would be frame `43<id>[...]`). */
-  emit(event: string, payload: unknown, ackId: number): void {
-    this.ws.send(`42${ackId}${JSON.stringify([event, payload])}`);
   }
 
   close(): void {
