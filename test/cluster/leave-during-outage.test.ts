@@ -1,46 +1,14 @@
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { after, before, describe, it } from "node:test";
 import { call, clientId, collect, connect, loginOrFail, logout, until, type TestSocket } from "../helpers/client";
+import { eventually, killProcess, redisCheck, startRedis } from "../helpers/private-redis";
 import { freePort, startServer, type TestServer } from "../helpers/server";
 import { freshPostgres } from "../helpers/template-db";
 
 // Issue 13 §2 on two nodes: Mallory (carol here) has a socket on node A and one on node B; Redis
 // stops; what she does through A (leave a private room, sign out) reaches B from the database,
 // not through the adapter that drops it. A private redis-server, so the shared one is untouched.
-
-function startRedis(port: number): Promise<ChildProcess> {
-  const proc = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    proc.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes("Ready to accept connections")) resolve(proc);
-    });
-    proc.once("exit", (code) => reject(new Error(`redis-server exited with ${code}: ${out}`)));
-  });
-}
-
-async function killProcess(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
-  proc.kill("SIGKILL");
-  await exited;
-}
-
-async function redisCheck(node: TestServer): Promise<string> {
-  const res = await fetch(`${node.url}/api/ready`);
-  return ((await res.json()) as { checks: { redis: string } }).checks.redis;
-}
-
-/** Polls an asynchronous condition (no socket event announces these). */
-async function eventually(predicate: () => Promise<boolean>, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Two nodes on one PostgreSQL database and a private Redis, with the given session sweep interval. */
 function twoNodes(sweepMs: number) {

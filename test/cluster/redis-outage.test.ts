@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { after, before, describe, it } from "node:test";
 import { call, clientId, connectJoined, waitFor, type TestSocket } from "../helpers/client";
+import { eventually, killProcess, redisCheck, startRedis } from "../helpers/private-redis";
 import { freePort, startServer, type TestServer } from "../helpers/server";
 import { freshPostgres } from "../helpers/template-db";
 import { appendMessages, lastSeqOf, type RoomState } from "@/lib/client/room-state";
@@ -9,39 +10,6 @@ import type { ChatMessage } from "@/lib/protocol";
 
 // Redis goes away under two nodes and comes back. A private redis-server (no persistence, as a
 // restarted cache would be), so the machine's shared Redis is never touched.
-
-function startRedis(port: number): Promise<ChildProcess> {
-  const proc = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    proc.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes("Ready to accept connections")) resolve(proc);
-    });
-    proc.once("exit", (code) => reject(new Error(`redis-server exited with ${code}: ${out}`)));
-  });
-}
-
-async function killProcess(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
-  proc.kill("SIGKILL");
-  await exited;
-}
-
-async function redisCheck(node: TestServer): Promise<string> {
-  const res = await fetch(`${node.url}/api/ready`);
-  return ((await res.json()) as { checks: { redis: string } }).checks.redis;
-}
-
-/** Polls an asynchronous condition (no socket event announces these). */
-async function eventually(predicate: () => Promise<boolean>, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /**
  * What the browser does in an open room (lib/client/room-state.ts): a gap-free run of seq; a
