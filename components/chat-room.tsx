@@ -54,6 +54,12 @@ export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author;
     },
     [openDirect],
   );
+  // Stable callbacks, so the memoised message items do not re-render for every new message.
+  const onOpenDirectLink = useCallback((username: string) => void onOpenDirect(username), [onOpenDirect]);
+  const onReply = useCallback((message: ChatMessage) => {
+    setReplyTo(message);
+    document.getElementById("message")?.focus();
+  }, []);
   const onSend = (text: string) => {
     typing.stopTyping();
     send(text, replyTo?.seq);
@@ -89,13 +95,10 @@ export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author;
           hasOlder={hasOlder}
           onLoadOlder={loadOlder}
           onRetry={retry}
-          onOpenDirect={(u) => void onOpenDirect(u)}
-          onReply={(m) => {
-            setReplyTo(m);
-            document.getElementById("message")?.focus();
-          }}
+          onOpenDirect={onOpenDirectLink}
+          onReply={onReply}
         />
-        <OnlineUsers users={presence.online} me={me} onOpenDirect={(u) => void onOpenDirect(u)} />
+        <OnlineUsers users={presence.online} me={me} onOpenDirect={onOpenDirectLink} />
       </div>
       <TypingIndicator users={typing.typing} />
       {replyTo && <ReplyDraft parent={replyTo} onCancel={() => setReplyTo(null)} />}

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { Avatar } from "@/components/avatar";
 import { MessageText } from "@/components/message-text";
 import { MessageTime } from "@/components/message-time";
@@ -17,7 +18,8 @@ interface ItemProps {
   onReply: (message: ChatMessage) => void;
 }
 
-export function MessageItem({ message, mine, continued, onOpenDirect, me, onReply }: ItemProps) {
+// Memoised: an acknowledgement or a new message re-renders the list, not every item in it.
+export const MessageItem = memo(function MessageItem({ message, mine, continued, onOpenDirect, me, onReply }: ItemProps) {
   const { author } = message;
   const name =
     mine || continued ? (
@@ -39,7 +41,7 @@ export function MessageItem({ message, mine, continued, onOpenDirect, me, onRepl
       </div>
     </li>
   );
-}
+});
 
 // A continued message keeps its author and time for screen readers; on screen they are left out
 // (the time shows in the gutter on hover).
@@ -49,7 +51,9 @@ function Gutter({ author, continued }: { author: Author; continued: boolean }) {
   return <div className="message-gutter">{!continued && <Avatar user={author} />}</div>;
 }
 
-export function PendingItem({ outgoing, author, onRetry }: { outgoing: OutboxEntry; author: Author; onRetry: () => void }) {
+type PendingProps = { outgoing: OutboxEntry; author: Author; onRetry: (clientId: string) => void };
+
+export const PendingItem = memo(function PendingItem({ outgoing, author, onRetry }: PendingProps) {
   const failed = outgoing.status === "failed";
   return (
     <li className="message mine pending" data-testid="message" data-status={outgoing.status}>
@@ -61,7 +65,7 @@ export function PendingItem({ outgoing, author, onRetry }: { outgoing: OutboxEnt
             {failed ? `Not sent${outgoing.error ? `: ${outgoing.error}` : ""}` : (outgoing.notice ?? "Sending…")}
           </span>
           {failed && (
-            <button type="button" className="link-button" onClick={onRetry}>
+            <button type="button" className="link-button" onClick={() => onRetry(outgoing.clientId)}>
               Retry
             </button>
           )}
@@ -70,4 +74,4 @@ export function PendingItem({ outgoing, author, onRetry }: { outgoing: OutboxEnt
       </div>
     </li>
   );
-}
+});

@@ -68,7 +68,7 @@ export function MessageList({ state, me, lastReadSeq, hasOlder, onLoadOlder, onR
           ),
         )}
         {state.pending.map((p) => (
-          <PendingItem key={p.clientId} outgoing={p} author={me} onRetry={() => onRetry(p.clientId)} />
+          <PendingItem key={p.clientId} outgoing={p} author={me} onRetry={onRetry} />
         ))}
         </ol>
       </div>

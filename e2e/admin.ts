@@ -18,7 +18,7 @@ export const HTML_USER = {
 export const OUTBOX_USER = { username: "otto", password: "otto-password", name: "Otto" };
 
 /** The e2e server's `message:send` limit (start-server.ts sets RATE_LIMITS from it). */
-export const E2E_SEND_LIMIT = { perSecond: 100, burst: 30 };
+export const E2E_SEND_LIMIT = { perSecond: 20, burst: 30 };
 
 /** The file in which start-server.ts leaves the path of its database, for specs that run the admin command. */
 export const databasePointer = (port: number) => path.join(tmpdir(), `chat-e2e-${port}.database`);
