@@ -7,29 +7,29 @@ const config = [
   ...nextTypescript,
   {
     rules: {
-      // Environment is read in lib/env.ts only.
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Import env from @/lib/env." }],
+      // Environment is read in lib/server/env.ts only.
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Import env from @/lib/server/env." }],
       "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
   {
     // Browser code: keeps zod and NextAuth's client out of the page bundles (docs/benchmarks.md).
-    files: ["components/**", "lib/client/**"],
+    files: ["components/**", "lib/browser/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
         {
           paths: [
             { name: "zod", message: "Validation runs on the server; zod is 35 KB gzipped in the browser." },
-            { name: "next-auth/react", message: "Use @/lib/client/auth-client." },
-            { name: "@/lib/protocol", allowTypeImports: true, message: "Runtime values come from @/lib/protocol/limits (zod-free)." },
+            { name: "next-auth/react", message: "Use @/lib/browser/auth/auth-client." },
+            { name: "@/lib/shared/protocol", allowTypeImports: true, message: "Runtime values come from @/lib/shared/protocol/limits (zod-free)." },
           ],
-          patterns: [{ group: ["@/lib/protocol/schemas", "@/lib/protocol/models"], allowTypeImports: true, message: "Types only in browser code." }],
+          patterns: [{ group: ["@/lib/shared/protocol/schemas", "@/lib/shared/protocol/models"], allowTypeImports: true, message: "Types only in browser code." }],
         },
       ],
     },
   },
-  { files: ["lib/env.ts", "prisma.config.ts", "test/**", "e2e/**", "playwright.config.ts", "playwright.cluster.config.ts", "bench/**", "scripts/**"], rules: { "no-restricted-properties": "off" } },
+  { files: ["lib/server/env.ts", "prisma.config.ts", "test/**", "e2e/**", "playwright.config.ts", "playwright.cluster.config.ts", "bench/**", "scripts/**"], rules: { "no-restricted-properties": "off" } },
 ];
 
 export default config;

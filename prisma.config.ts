@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { env } from "./lib/env";
+import { env } from "./lib/server/env";
 import { cliAdapter } from "./prisma/cli-adapters";
 
 // The CLI runs the Wasm schema engine through a driver adapter: no engine binary to download.

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
-import { baseSecurityHeaders, contentSecurityPolicy } from "@/lib/security-headers";
+import { env } from "@/lib/server/env";
+import { baseSecurityHeaders, contentSecurityPolicy } from "@/lib/server/ops/security-headers";
 
 // Next 16's proxy (formerly middleware): every page and API response gets the security headers,
 // and every page a fresh script nonce. Next reads the nonce from the request's CSP header and puts

@@ -1,15 +1,15 @@
 import { createServer } from "node:http";
 import next from "next";
-import { stampClientAddress } from "@/lib/client-address";
-import { drainSends } from "@/lib/data/send-message";
-import { disconnectDb } from "@/lib/db";
-import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
-import { closeRedis } from "@/lib/redis";
-import { handleOpsRoute, isOpsRoute, markStopping } from "@/lib/ops/ops-routes";
-import { answerNonPathTarget, refuseNonPathUpgrade } from "@/lib/ops/request-target";
-import { setApiSecurityHeaders } from "@/lib/security-headers";
-import { startSocketServer } from "@/lib/socket/socket-server";
+import { stampClientAddress } from "@/lib/server/ops/client-address";
+import { drainSends } from "@/lib/server/messages/send-message";
+import { disconnectDb } from "@/lib/server/db/db";
+import { env } from "@/lib/server/env";
+import { logger } from "@/lib/server/ops/logger";
+import { closeRedis } from "@/lib/server/db/redis";
+import { handleOpsRoute, isOpsRoute, markStopping } from "@/lib/server/ops/ops-routes";
+import { answerNonPathTarget, refuseNonPathUpgrade } from "@/lib/server/ops/request-target";
+import { setApiSecurityHeaders } from "@/lib/server/ops/security-headers";
+import { startSocketServer } from "@/lib/server/realtime/socket-server";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 

@@ -1,6 +1,6 @@
 // Where a history page's allocations come from, stage by stage: the driver alone (better-sqlite3,
 // rows as objects and as arrays), Prisma's $queryRawUnsafe of the same statement (driver, adapter
-// and client engine), the app's readRows (lib/db-read.ts) and the app's listMessages (the read
+// and client engine), the app's readRows (lib/server/db/db-read.ts) and the app's listMessages (the read
 // plus the mapping to wire messages).
 // Usage: node --import tsx bench/history-stages.ts [--messages N] [--calls N]
 import Database from "better-sqlite3";
@@ -16,13 +16,13 @@ const filled = fillHistoryDb(arg("messages", 1_000_000));
 
 async function main() {
   // Imported once the environment names the filled database.
-  const { listMessages } = await import("@/lib/data/messages");
-  const { PAGE_COLUMNS } = await import("@/lib/data/message-page");
+  const { listMessages } = await import("@/lib/server/messages/messages");
+  const { PAGE_COLUMNS } = await import("@/lib/server/messages/message-page");
   // listMessages' statement for a page before a seq, with SQLite's placeholders.
   const PAGE =
     `SELECT ${PAGE_COLUMNS} FROM "Message" m JOIN "User" u ON u."id" = m."authorId" ` +
     `WHERE m."roomId" = ? AND m."seq" < ? ORDER BY m."seq" DESC LIMIT ?`;
-  const { disconnectDb, reader, readRows } = await import("@/lib/db");
+  const { disconnectDb, reader, readRows } = await import("@/lib/server/db/db");
   const prisma = await reader();
   const driver = new Database(filled.dbFile, { readonly: true });
   const objects = driver.prepare(PAGE);
@@ -38,7 +38,7 @@ async function main() {
       "driver, rows as objects": async () => objects.all(room.id, before, 50),
       "driver, rows as arrays": async () => arrays.all(room.id, before, 50),
       "Prisma $queryRawUnsafe": () => prisma.$queryRawUnsafe(PAGE, room.id, before, 50),
-      "readRows (lib/db-read.ts)": () => readRows({ sql: PAGE, params: [room.id, before, 50] }),
+      "readRows (lib/server/db/db-read.ts)": () => readRows({ sql: PAGE, params: [room.id, before, 50] }),
       "listMessages (all of it)": () => listMessages({ room, before: listBefore, limit: 50 }),
     };
     for (const [stage, run] of Object.entries(stages)) {

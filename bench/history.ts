@@ -24,8 +24,8 @@ let filled: HistoryDb | undefined;
 async function main() {
   const ids = fillHistoryDb(MESSAGES);
   filled = ids;
-  const { readMessagePage: listMessages } = await import("@/lib/data/bounded-page");
-  const { disconnectDb } = await import("@/lib/db");
+  const { readMessagePage: listMessages } = await import("@/lib/server/messages/bounded-page");
+  const { disconnectDb } = await import("@/lib/server/db/db");
   const big = { id: ids.big, slug: "big" };
   // Halfway down, whatever the room's size (500,000 in the full run).
   const half = Math.floor(MESSAGES / 2);

@@ -1,5 +1,5 @@
 // The durable store alone, in process: how many messages a second the app's own sendMessage (the
-// group commit of lib/data/send-message.ts) stores and acknowledges, without sockets in the way.
+// group commit of lib/server/messages/send-message.ts) stores and acknowledges, without sockets in the way.
 // Clients are closed loops, each keeping `window` sends outstanding, in rooms of 10.
 // Usage: node --import tsx bench/store.ts --db sqlite|postgres [--seconds N] [--clients N] [--window N]
 // Prints one JSON line (the figures) last; PostgreSQL is the local server (TEST_POSTGRES_URL).
@@ -25,8 +25,8 @@ process.env.LOG_LEVEL = "silent";
 const pg = DB === "postgres" ? await freshPostgres() : null;
 process.env.DATABASE_URL = pg ? pg.url : `file:${copyTemplate(dataDir)}`;
 
-const { writeTransaction, reader, disconnectDb } = await import("@/lib/db");
-const { sendMessage, drainSends } = await import("@/lib/data/send-message");
+const { writeTransaction, reader, disconnectDb } = await import("@/lib/server/db/db");
+const { sendMessage, drainSends } = await import("@/lib/server/messages/send-message");
 
 async function seed() {
   const tag = Date.now().toString(36);

@@ -1,5 +1,5 @@
-import { avatarTone, initials } from "@/lib/client/avatar";
-import type { Author } from "@/lib/protocol";
+import { avatarTone, initials } from "@/lib/browser/ui/avatar";
+import type { Author } from "@/lib/shared/protocol";
 
 /** Decorative: the name is always written next to it. */
 export function Avatar({ user, size = "normal" }: { user: Pick<Author, "name" | "username">; size?: "normal" | "small" }) {

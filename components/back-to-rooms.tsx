@@ -1,6 +1,6 @@
 "use client";
 
-import { usePane } from "@/lib/client/pane-context";
+import { usePane } from "@/lib/browser/rooms/pane-context";
 
 /** On a phone, from the room back to the list of rooms (hidden on wider screens, where both show). */
 export function BackToRooms() {

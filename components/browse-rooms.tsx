@@ -2,9 +2,9 @@
 
 import { useEffect, useState } from "react";
 import { AppLink } from "@/components/app-link";
-import { roomHref } from "@/lib/client/paths";
-import { request } from "@/lib/client/request";
-import type { PublicRoom } from "@/lib/protocol";
+import { roomHref } from "@/lib/browser/rooms/paths";
+import { request } from "@/lib/browser/connection/request";
+import type { PublicRoom } from "@/lib/shared/protocol";
 
 /** The public rooms, fetched each time the panel opens; opening one joins it. */
 export function BrowseRooms({ onDone }: { onDone: () => void }) {

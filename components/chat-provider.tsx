@@ -2,14 +2,14 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo } from "react";
-import { ChatContext, type ChatContextValue } from "@/lib/client/chat-context";
-import { resumeDeliveries } from "@/lib/client/outbox";
-import { roomHref, slugFromPath } from "@/lib/client/paths";
-import { request } from "@/lib/client/request";
-import { getSocket } from "@/lib/client/socket";
-import { useConnection } from "@/lib/client/use-connection";
-import { useRooms } from "@/lib/client/use-rooms";
-import type { Author, RoomSummary } from "@/lib/protocol";
+import { ChatContext, type ChatContextValue } from "@/lib/browser/rooms/chat-context";
+import { resumeDeliveries } from "@/lib/browser/messages/outbox";
+import { roomHref, slugFromPath } from "@/lib/browser/rooms/paths";
+import { request } from "@/lib/browser/connection/request";
+import { getSocket } from "@/lib/browser/connection/socket";
+import { useConnection } from "@/lib/browser/connection/use-connection";
+import { useRooms } from "@/lib/browser/rooms/use-rooms";
+import type { Author, RoomSummary } from "@/lib/shared/protocol";
 
 /** Lives in the chat layout, so the socket and the room list survive moving between rooms. */
 export function ChatProvider({ me, initialRooms, children }: { me: Author; initialRooms: RoomSummary[]; children: React.ReactNode }) {

@@ -9,13 +9,13 @@ import { OnlineUsers } from "@/components/online-users";
 import { RoomActions } from "@/components/room-actions";
 import { TypingIndicator } from "@/components/typing-indicator";
 import { ReplyDraft } from "@/components/reply-draft";
-import { useRoomMembers } from "@/lib/client/use-room-members";
-import { useChat } from "@/lib/client/chat-context";
-import { usePageVisible } from "@/lib/client/use-page-visible";
-import { usePresence } from "@/lib/client/use-presence";
-import { useRoom } from "@/lib/client/use-room";
-import { useTyping } from "@/lib/client/use-typing";
-import type { Author, ChatMessage, RoomJoinResult, RoomSummary } from "@/lib/protocol";
+import { useRoomMembers } from "@/lib/browser/rooms/use-room-members";
+import { useChat } from "@/lib/browser/rooms/chat-context";
+import { usePageVisible } from "@/lib/browser/ui/use-page-visible";
+import { usePresence } from "@/lib/browser/presence/use-presence";
+import { useRoom } from "@/lib/browser/rooms/use-room";
+import { useTyping } from "@/lib/browser/presence/use-typing";
+import type { Author, ChatMessage, RoomJoinResult, RoomSummary } from "@/lib/shared/protocol";
 
 export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author; initial: ChatMessage[] }) {
   const { status, upsertRoom, markRead, openDirect } = useChat();

@@ -2,7 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useMemo, useState } from "react";
-import { PaneContext, type PaneControl } from "@/lib/client/pane-context";
+import { PaneContext, type PaneControl } from "@/lib/browser/rooms/pane-context";
 
 /**
  * The two panes: rooms and conversations, and the open room. On a phone (CSS, ≤ 640 px) one at a

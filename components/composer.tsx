@@ -2,11 +2,11 @@
 
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { MentionPopup } from "@/components/mention-popup";
-import { loadDraft, saveDraft } from "@/lib/client/drafts";
-import { useMentionCompletion } from "@/lib/client/use-mention-completion";
-import { characterCount } from "@/lib/client/text-length";
-import type { Author } from "@/lib/protocol";
-import { MAX_TEXT_CHARS } from "@/lib/protocol/limits";
+import { loadDraft, saveDraft } from "@/lib/browser/messages/drafts";
+import { useMentionCompletion } from "@/lib/browser/mentions/use-mention-completion";
+import { characterCount } from "@/lib/browser/messages/text-length";
+import type { Author } from "@/lib/shared/protocol";
+import { MAX_TEXT_CHARS } from "@/lib/shared/protocol/limits";
 
 interface Props {
   room: string;

@@ -1,7 +1,7 @@
 "use client";
 
-import type { ConnectionStatus as Status } from "@/lib/client/connection";
-import { useBrowserOnline, useReconnectAttempt, useWaitingCount } from "@/lib/client/use-connection-detail";
+import type { ConnectionStatus as Status } from "@/lib/browser/connection/connection";
+import { useBrowserOnline, useReconnectAttempt, useWaitingCount } from "@/lib/browser/connection/use-connection-detail";
 
 /**
  * "Connected" means the socket is up and the room joined (its history caught up); until then

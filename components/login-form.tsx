@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
-import { prefetchCsrfToken, signInWithPassword } from "@/lib/client/auth-client";
-import { loginErrorMessage } from "@/lib/client/login-error";
-import { useHydrated } from "@/lib/client/use-hydrated";
+import { prefetchCsrfToken, signInWithPassword } from "@/lib/browser/auth/auth-client";
+import { loginErrorMessage } from "@/lib/browser/auth/login-error";
+import { useHydrated } from "@/lib/browser/ui/use-hydrated";
 
 export function LoginForm() {
   const router = useRouter();

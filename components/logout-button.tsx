@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "@/lib/client/auth-client";
+import { signOut } from "@/lib/browser/auth/auth-client";
 
 export function LogoutButton() {
   return (

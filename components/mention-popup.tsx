@@ -1,4 +1,4 @@
-import type { Author } from "@/lib/protocol";
+import type { Author } from "@/lib/shared/protocol";
 
 interface Props {
   open: boolean;

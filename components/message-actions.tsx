@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import type { ChatMessage } from "@/lib/protocol";
-import { EMOJI_PALETTE } from "@/lib/protocol/limits";
+import type { ChatMessage } from "@/lib/shared/protocol";
+import { EMOJI_PALETTE } from "@/lib/shared/protocol/limits";
 
 interface Props {
   message: ChatMessage;

@@ -1,5 +1,5 @@
 import { MessageText } from "@/components/message-text";
-import type { Author, ChatMessage } from "@/lib/protocol";
+import type { Author, ChatMessage } from "@/lib/shared/protocol";
 
 /**
  * The text of a message (Markdown subset, `@mentions` marked, those of me highlighted), or the

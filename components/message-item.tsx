@@ -2,8 +2,8 @@ import { memo } from "react";
 import { Avatar } from "@/components/avatar";
 import { MessageText } from "@/components/message-text";
 import { MessageTime } from "@/components/message-time";
-import type { OutboxEntry } from "@/lib/client/outbox-state";
-import type { Author, ChatMessage } from "@/lib/protocol";
+import type { OutboxEntry } from "@/lib/browser/messages/outbox-state";
+import type { Author, ChatMessage } from "@/lib/shared/protocol";
 import { RichMessage } from "@/components/rich-message";
 
 interface ItemProps {

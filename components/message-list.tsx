@@ -4,11 +4,11 @@ import { useMemo, useState } from "react";
 import { JumpToLatest } from "@/components/jump-to-latest";
 import { MessageItem, PendingItem } from "@/components/message-item";
 import { DayDivider, UnreadDivider } from "@/components/timeline-divider";
-import { buildTimeline, countAfter } from "@/lib/client/timeline";
-import { useLogScroll } from "@/lib/client/use-log-scroll";
-import { useNow } from "@/lib/client/use-now";
-import type { RoomView } from "@/lib/client/use-room";
-import type { Author, ChatMessage } from "@/lib/protocol";
+import { buildTimeline, countAfter } from "@/lib/browser/messages/timeline";
+import { useLogScroll } from "@/lib/browser/messages/use-log-scroll";
+import { useNow } from "@/lib/browser/ui/use-now";
+import type { RoomView } from "@/lib/browser/rooms/use-room";
+import type { Author, ChatMessage } from "@/lib/shared/protocol";
 
 interface Props {
   state: RoomView;

@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode } from "react";
-import { parseMarkdown } from "@/lib/markdown/parse-blocks";
-import type { Inline } from "@/lib/markdown/tokens";
-import { splitMentions } from "@/lib/protocol/mentions";
+import { parseMarkdown } from "@/lib/shared/markdown/parse-blocks";
+import type { Inline } from "@/lib/shared/markdown/tokens";
+import { splitMentions } from "@/lib/shared/protocol/mentions";
 
 const tags = { strong: "strong", em: "em", del: "del" } as const;
 

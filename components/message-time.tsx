@@ -1,7 +1,7 @@
 "use client";
 
-import { clockTime, exactTime, relativeTime } from "@/lib/client/relative-time";
-import { useNow } from "@/lib/client/use-now";
+import { clockTime, exactTime, relativeTime } from "@/lib/browser/ui/relative-time";
+import { useNow } from "@/lib/browser/ui/use-now";
 
 /** "just now", "5 min", "14:02", with the exact date and time on hover. */
 export function MessageTime({ iso }: { iso: string }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { UsernameForm } from "@/components/username-form";
-import { useChat } from "@/lib/client/chat-context";
+import { useChat } from "@/lib/browser/rooms/chat-context";
 
 /** Opens the direct conversation with someone by username (the same one every time). */
 export function NewMessageForm({ onDone }: { onDone: () => void }) {

@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { useChat } from "@/lib/client/chat-context";
-import { roomHref } from "@/lib/client/paths";
-import { request } from "@/lib/client/request";
+import { useChat } from "@/lib/browser/rooms/chat-context";
+import { roomHref } from "@/lib/browser/rooms/paths";
+import { request } from "@/lib/browser/connection/request";
 
 /** Creates a room, public or private, and opens it. */
 export function NewRoomForm({ onDone }: { onDone: () => void }) {

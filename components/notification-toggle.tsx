@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { notificationsSupported } from "@/lib/client/mention-notifications";
-import { useHydrated } from "@/lib/client/use-hydrated";
+import { notificationsSupported } from "@/lib/browser/mentions/mention-notifications";
+import { useHydrated } from "@/lib/browser/ui/use-hydrated";
 
 /** Asks for permission to notify mentions, from a click (browsers ignore requests without a gesture). */
 export function NotificationToggle() {

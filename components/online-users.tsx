@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import type { Author } from "@/lib/protocol";
+import type { Author } from "@/lib/shared/protocol";
 
 /** Who is online in the room; another person's name opens a conversation with them. */
 export function OnlineUsers({ users, me, onOpenDirect }: { users: Author[]; me: Author; onOpenDirect: (username: string) => void }) {

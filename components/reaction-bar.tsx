@@ -1,6 +1,6 @@
 "use client";
 
-import type { Author, ChatMessage } from "@/lib/protocol";
+import type { Author, ChatMessage } from "@/lib/shared/protocol";
 
 interface Props {
   message: ChatMessage;

@@ -1,4 +1,4 @@
-import type { ChatMessage } from "@/lib/protocol";
+import type { ChatMessage } from "@/lib/shared/protocol";
 
 /** Above the composer while writing a reply: whom to, and a way out. */
 export function ReplyDraft({ parent, onCancel }: { parent: ChatMessage; onCancel: () => void }) {

@@ -1,4 +1,4 @@
-import type { ReplyPreview } from "@/lib/protocol";
+import type { ReplyPreview } from "@/lib/shared/protocol";
 
 /** Scrolls to the quoted message and focuses it, if it is loaded; says so otherwise. */
 function goTo(seq: number): void {

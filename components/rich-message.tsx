@@ -5,8 +5,8 @@ import { MessageActions } from "@/components/message-actions";
 import { MessageBody } from "@/components/message-body";
 import { ReactionBar } from "@/components/reaction-bar";
 import { ReplyQuote } from "@/components/reply-quote";
-import { request } from "@/lib/client/request";
-import type { Author, ChatMessage } from "@/lib/protocol";
+import { request } from "@/lib/browser/connection/request";
+import type { Author, ChatMessage } from "@/lib/shared/protocol";
 
 // Not needed for the first render: fetched when a message is first edited.
 const MessageEditForm = lazy(() => import("@/components/message-edit-form").then((m) => ({ default: m.MessageEditForm })));

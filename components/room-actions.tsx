@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { lazy, useState } from "react";
 import { Disclosure } from "@/components/disclosure";
-import { LOBBY, roomHref } from "@/lib/client/paths";
-import { request } from "@/lib/client/request";
-import type { RoomSummary } from "@/lib/protocol";
+import { LOBBY, roomHref } from "@/lib/browser/rooms/paths";
+import { request } from "@/lib/browser/connection/request";
+import type { RoomSummary } from "@/lib/shared/protocol";
 
 // Not needed for the first render: fetched when "Invite" first opens (Disclosure waits for it).
 const UsernameForm = lazy(() => import("@/components/username-form").then((m) => ({ default: m.UsernameForm })));

@@ -1,10 +1,10 @@
 "use client";
 
 import { useAppNavigation } from "@/components/app-link";
-import { usePane } from "@/lib/client/pane-context";
-import { roomHref } from "@/lib/client/paths";
-import { unreadOf } from "@/lib/client/rooms-state";
-import type { RoomSummary } from "@/lib/protocol";
+import { usePane } from "@/lib/browser/rooms/pane-context";
+import { roomHref } from "@/lib/browser/rooms/paths";
+import { unreadOf } from "@/lib/browser/rooms/rooms-state";
+import type { RoomSummary } from "@/lib/shared/protocol";
 
 // A drawn lock: an emoji needs a font that not every system has.
 const lock = (

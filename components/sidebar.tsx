@@ -4,8 +4,8 @@ import { lazy } from "react";
 import { Disclosure } from "@/components/disclosure";
 import { NotificationToggle } from "@/components/notification-toggle";
 import { RoomLink } from "@/components/room-link";
-import { useChat } from "@/lib/client/chat-context";
-import { sortRooms } from "@/lib/client/rooms-state";
+import { useChat } from "@/lib/browser/rooms/chat-context";
+import { sortRooms } from "@/lib/browser/rooms/rooms-state";
 
 // The panels behind "New room", "Browse rooms" and "New message" are not needed for the first
 // render: each is its own chunk, fetched when its panel first opens (Disclosure waits for it).

@@ -1,4 +1,4 @@
-import { dayLabel } from "@/lib/client/relative-time";
+import { dayLabel } from "@/lib/browser/ui/relative-time";
 
 /** The line above the first message of each day. */
 export function DayDivider({ iso, now }: { iso: string; now: number }) {

@@ -1,5 +1,5 @@
-import { typingText } from "@/lib/client/typing-state";
-import type { Author } from "@/lib/protocol";
+import { typingText } from "@/lib/browser/presence/typing-state";
+import type { Author } from "@/lib/shared/protocol";
 
 /** Always present (an empty live region), so screen readers announce who starts typing. */
 export function TypingIndicator({ users }: { users: Author[] }) {

@@ -1,18 +1,18 @@
 import { randomUUID } from "node:crypto";
 import NextAuth, { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
-import { isSessionEnded, SESSION_MAX_AGE_S } from "@/lib/data/ended-sessions";
-import { findSessionUser, findSessionVersion } from "@/lib/data/session-versions";
-import { env, sessionSecret } from "@/lib/env";
-import { loginSchema } from "@/lib/login-schema";
-import { authorizeLogin } from "@/lib/login/authorize-login";
-import type { Author } from "@/lib/protocol";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/server/ops/client-address";
+import { isSessionEnded, SESSION_MAX_AGE_S } from "@/lib/server/auth/ended-sessions";
+import { findSessionUser, findSessionVersion } from "@/lib/server/users/session-versions";
+import { env, sessionSecret } from "@/lib/server/env";
+import { loginSchema } from "@/lib/shared/login-schema";
+import { authorizeLogin } from "@/lib/server/auth/authorize-login";
+import type { Author } from "@/lib/shared/protocol";
 import type { JWT } from "next-auth/jwt";
-import { endSession } from "@/lib/session-events";
+import { endSession } from "@/lib/server/auth/session-events";
 
 // The only NextAuth configuration. Sessions are JWTs in an HttpOnly cookie; the socket
-// handshake reads the same cookie (lib/socket/authenticate.ts).
+// handshake reads the same cookie (lib/server/realtime/authenticate.ts).
 export const authOptions: NextAuthOptions = {
   secret: sessionSecret(),
   useSecureCookies: env.secureCookies,
@@ -74,7 +74,7 @@ async function assertSessionCurrent(token: JWT): Promise<void> {
   // Database trouble is not a revocation: the page's own queries fail instead of signing the user out.
   const [user, ended] = await Promise.all([
     findSessionUser({ userId: token.uid, sessionVersion: token.sv ?? 0 }).catch(() => undefined),
-    // A copy of a cookie that signed out opens no page either (lib/data/ended-sessions.ts).
+    // A copy of a cookie that signed out opens no page either (lib/server/auth/ended-sessions.ts).
     typeof token.sid === "string" ? isSessionEnded({ sessionId: token.sid }).catch(() => false) : false,
   ]);
   if (user === null || ended) throw new Error("the session was revoked");
@@ -82,7 +82,7 @@ async function assertSessionCurrent(token: JWT): Promise<void> {
 
 export const authHandler = NextAuth(authOptions);
 
-/** Stamped by server.ts from the connection (lib/client-address.ts). */
+/** Stamped by server.ts from the connection (lib/server/ops/client-address.ts). */
 function clientAddressOf(headers: Record<string, unknown> | undefined): string {
   const address = headers?.[CLIENT_ADDRESS_HEADER];
   return typeof address === "string" ? address : "unknown";

@@ -1,8 +1,8 @@
-import { ensureRoom } from "@/lib/data/rooms";
-import { ensureUser } from "@/lib/data/users";
-import { disconnectDb } from "@/lib/db";
-import { env } from "@/lib/env";
-import { defaultSeedUsers, parseSeedUsers } from "@/lib/seed-users";
+import { ensureRoom } from "@/lib/server/rooms/rooms";
+import { ensureUser } from "@/lib/server/users/users";
+import { disconnectDb } from "@/lib/server/db/db";
+import { env } from "@/lib/server/env";
+import { defaultSeedUsers, parseSeedUsers } from "@/lib/server/users/seed-users";
 
 // Idempotent: existing rooms and users are left exactly as they are.
 const users = parseSeedUsers(env.seedUsers ?? defaultSeedUsers);

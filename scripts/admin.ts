@@ -8,10 +8,10 @@
 import { randomBytes } from "node:crypto";
 import { text } from "node:stream/consumers";
 import { parseArgs } from "node:util";
-import { addUser, disableUser, enableUser, listUsers, resetPassword } from "@/lib/data/user-admin";
-import { disconnectDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { usernameSchema } from "@/lib/protocol";
+import { addUser, disableUser, enableUser, listUsers, resetPassword } from "@/lib/server/users/user-admin";
+import { disconnectDb } from "@/lib/server/db/db";
+import { AppError } from "@/lib/shared/errors";
+import { usernameSchema } from "@/lib/shared/protocol";
 
 const USAGE = "usage: npm run admin -- add <username> [--name N] [--password-stdin] | disable <username> | enable <username> | reset-password <username> [--password-stdin] | list";
 

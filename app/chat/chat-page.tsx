@@ -3,11 +3,11 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { ChatRoom } from "@/components/chat-room";
 import { currentUser } from "@/lib/auth";
-import { readMessagePage } from "@/lib/data/bounded-page";
-import { peekRoom } from "@/lib/data/room-access";
-import { summarizeRoom } from "@/lib/data/room-summaries";
-import { isAppError } from "@/lib/errors";
-import { DEFAULT_PAGE, roomSlugSchema } from "@/lib/protocol";
+import { readMessagePage } from "@/lib/server/messages/bounded-page";
+import { peekRoom } from "@/lib/server/rooms/room-access";
+import { summarizeRoom } from "@/lib/server/rooms/room-summaries";
+import { isAppError } from "@/lib/shared/errors";
+import { DEFAULT_PAGE, roomSlugSchema } from "@/lib/shared/protocol";
 
 async function openOrNull(slug: string, userId: number) {
   try {

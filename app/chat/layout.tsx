@@ -5,7 +5,7 @@ import { ChatShell } from "@/components/chat-shell";
 import { LogoutButton } from "@/components/logout-button";
 import { Sidebar } from "@/components/sidebar";
 import { currentUser } from "@/lib/auth";
-import { listRoomSummaries } from "@/lib/data/room-summaries";
+import { listRoomSummaries } from "@/lib/server/rooms/room-summaries";
 import "@/app/styles/chat-layout.css";
 import "@/app/styles/sidebar.css";
 import "@/app/styles/messages.css";

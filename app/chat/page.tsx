@@ -1,5 +1,5 @@
 import { ChatPage, roomMetadata } from "@/app/chat/chat-page";
-import { LOBBY } from "@/lib/client/paths";
+import { LOBBY } from "@/lib/browser/rooms/paths";
 
 export const generateMetadata = () => roomMetadata(LOBBY);
 

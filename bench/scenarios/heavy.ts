@@ -4,7 +4,7 @@
 // (room:list and message:send) timed meanwhile, next to the same user's acks with nobody pulling.
 import { performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
-import { MAX_TEXT_CHARS } from "@/lib/protocol";
+import { MAX_TEXT_CHARS } from "@/lib/shared/protocol";
 import { fillRoom } from "../../test/helpers/fill-room";
 import { options, sleep, status } from "../cli";
 import { pct, type Result } from "../result";

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 // Relative: prisma.config.ts loads this file without the @/ alias.
-import { MIN_SECRET_LENGTH, secretWeakness } from "./secret-strength";
+import { MIN_SECRET_LENGTH, secretWeakness } from "./auth/secret-strength";
 
 // The one place that reads process.env. Everything else imports `env`.
 const csv = z
@@ -37,7 +37,7 @@ const schema = z.object({
   SOCKET_TRANSPORTS: csv.pipe(z.array(z.enum(["polling", "websocket"]))),
   SOCKET_PING_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(25_000),
   SOCKET_PING_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
-  // A socket whose outgoing backlog stays over its bound this long is disconnected (lib/socket/backpressure.ts).
+  // A socket whose outgoing backlog stays over its bound this long is disconnected (lib/server/realtime/backpressure.ts).
   SOCKET_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(200).max(600_000).default(30_000),
   SESSION_CHECK_INTERVAL_MS: z.coerce.number().int().min(200).max(60_000).default(2_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -48,7 +48,7 @@ const schema = z.object({
 function abuseSettings() {
   const count = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
   return {
-    // `event=perSecond/burst` pairs, comma-separated, overriding lib/rate-limit/limits.ts.
+    // `event=perSecond/burst` pairs, comma-separated, overriding lib/server/rate-limit/limits.ts.
     RATE_LIMITS: z
       .string()
       .regex(/^\s*([a-z:]+=\d+(\.\d+)?\/\d+\s*(,\s*|$))*$/, "RATE_LIMITS is event=perSecond/burst,...")

@@ -1,4 +1,4 @@
-import "@/lib/zod-setup";
+import "@/lib/shared/zod-setup";
 import { z } from "zod";
 
 // What the sign-in form posts; NextAuth's authorize() parses it before touching the database.

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { MAX_TEXT_CHARS } from "@/lib/protocol";
+import { MAX_TEXT_CHARS } from "@/lib/shared/protocol";
 import { startCluster, type TestCluster } from "../helpers/cluster";
 import { call, connectAs, connectJoined, type TestSocket } from "../helpers/client";
 import { fillRoom } from "../helpers/fill-room";

@@ -3,7 +3,7 @@ import { after, afterEach, before, describe, it } from "node:test";
 import { startCluster, type TestCluster } from "../helpers/cluster";
 import { call, clientId, collect, connectJoined, until, waitFor, type TestSocket } from "../helpers/client";
 import type { TestServer } from "../helpers/server";
-import type { Author, ChatMessage } from "@/lib/protocol";
+import type { Author, ChatMessage } from "@/lib/shared/protocol";
 
 // Two server processes on different ports sharing one PostgreSQL database and one Redis.
 
@@ -63,7 +63,7 @@ describe("two nodes on PostgreSQL and Redis", () => {
     await until(aliceOnA, () => seenOnA.length === 20, "20 messages on node A");
     await until(bobOnB, () => seenOnB.length === 20, "20 messages on node B");
     // Two nodes publish concurrently, so raw arrival order may differ between them; clients order by
-    // seq and fill gaps (lib/client/room-state.ts). What both get is the same complete, gap-free run.
+    // seq and fill gaps (lib/browser/rooms/room-state.ts). What both get is the same complete, gap-free run.
     const run = (list: ChatMessage[]) => list.map((m) => m.seq).sort((x, y) => x - y);
     assert.deepEqual(run(seenOnA), run(seenOnB));
     assert.equal(new Set(run(seenOnA)).size, 20);

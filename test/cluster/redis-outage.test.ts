@@ -5,14 +5,14 @@ import { call, clientId, connectJoined, waitFor, type TestSocket } from "../help
 import { eventually, killProcess, redisCheck, startRedis } from "../helpers/private-redis";
 import { freePort, startServer, type TestServer } from "../helpers/server";
 import { freshPostgres } from "../helpers/template-db";
-import { appendMessages, lastSeqOf, type RoomState } from "@/lib/client/room-state";
-import type { ChatMessage } from "@/lib/protocol";
+import { appendMessages, lastSeqOf, type RoomState } from "@/lib/browser/rooms/room-state";
+import type { ChatMessage } from "@/lib/shared/protocol";
 
 // Redis goes away under two nodes and comes back. A private redis-server (no persistence, as a
 // restarted cache would be), so the machine's shared Redis is never touched.
 
 /**
- * What the browser does in an open room (lib/client/room-state.ts): a gap-free run of seq; a
+ * What the browser does in an open room (lib/browser/rooms/room-state.ts): a gap-free run of seq; a
  * message that arrives after a gap makes it fill the gap with room:join since.
  */
 async function follow(socket: TestSocket) {

@@ -1,4 +1,4 @@
-import type { ChatMessage } from "@/lib/protocol";
+import type { ChatMessage } from "@/lib/shared/protocol";
 
 /** A stored message as the server sends it, for client-state tests: `seq` and what differs. */
 export function chatMessage(seq: number, fields: Partial<ChatMessage> = {}): ChatMessage {

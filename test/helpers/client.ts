@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import type { ChatMessage, ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol";
+import type { ChatMessage, ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/protocol";
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -5,7 +5,7 @@ import { copyTemplate, freshPostgres, testDatabase } from "./template-db";
 
 /**
  * Points this process's environment at a fresh test database (a template copy on SQLite, a new
- * database on PostgreSQL), for tests that call the data functions directly. Import `@/lib/db`
+ * database on PostgreSQL), for tests that call the data functions directly. Import `@/lib/server/db/db`
  * only after this. `remove` drops the database and its folder; disconnect the clients first.
  */
 export async function useInProcessDatabase(prefix: string): Promise<{ remove: () => Promise<void> }> {

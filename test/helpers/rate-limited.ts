@@ -1,4 +1,4 @@
-import type { Ack } from "@/lib/protocol";
+import type { Ack } from "@/lib/shared/protocol";
 
 type Answer = Ack<object>;
 

@@ -3,10 +3,10 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server, type ServerOptions } from "socket.io";
 import WebSocket from "ws";
-import { createRealtimeSocket, type ConnectError, type RealtimeOptions, type RealtimeSocket } from "@/lib/client/realtime/realtime-socket";
-import type { WebSocketConstructor } from "@/lib/client/realtime/transport";
+import { createRealtimeSocket, type ConnectError, type RealtimeOptions, type RealtimeSocket } from "@/lib/browser/connection/realtime/realtime-socket";
+import type { WebSocketConstructor } from "@/lib/browser/connection/realtime/transport";
 
-// Helpers for driving the browser's Socket.IO client (lib/client/realtime/) from Node, against a
+// Helpers for driving the browser's Socket.IO client (lib/browser/realtime/) from Node, against a
 // real Socket.IO server. Node 20 has no WebSocket of its own: `ws` stands in for the browser's.
 
 export interface ServerEvents {

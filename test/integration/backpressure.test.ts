@@ -5,7 +5,7 @@ import { RawSocket } from "../helpers/raw-socket";
 import { startServer, type TestServer } from "../helpers/server";
 
 // A WebSocket client that stops reading while its room gets many broadcasts
-// (lib/socket/backpressure.ts): its backlog is bounded, its requests are held, and it is cut.
+// (lib/server/realtime/backpressure.ts): its backlog is bounded, its requests are held, and it is cut.
 
 // About 24 KB once JSON-escaped (6 bytes per U+0001): a few hundred fill the kernel's buffers and the soft bound.
 const BIG_TEXT = `x${"\u0001".repeat(3998)}x`;

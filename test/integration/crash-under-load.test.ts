@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { call, clientId, connect, loginOrFail, waitFor, type TestSocket } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
-import type { ChatMessage } from "@/lib/protocol";
+import type { ChatMessage } from "@/lib/shared/protocol";
 
 // SIGKILL while several clients send at once, then a restart on the same database: every
 // acknowledged message is stored as acknowledged, and the clients' retries (same clientId, as the

@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Socket } from "socket.io";
 import { io as ioClient } from "socket.io-client";
-import { writeBroadcastsDirectly } from "@/lib/socket/direct-broadcast";
+import { writeBroadcastsDirectly } from "@/lib/server/realtime/direct-broadcast";
 import { waitFor } from "../helpers/client";
 import { BlockedWebSocket, client, connected, startIo, type IoServer, type TestClient } from "../helpers/realtime";
 
-// Broadcast frames written straight to idle WebSockets (lib/socket/direct-broadcast.ts), on a real
+// Broadcast frames written straight to idle WebSockets (lib/server/realtime/direct-broadcast.ts), on a real
 // Socket.IO server with the browser's client: what arrives, in what order, and which path it took
 // (engine.io announces every packet it queues with `packetCreate`; the direct path queues none).
 

@@ -6,7 +6,7 @@ import { call, clientId, connectJoined, loginOrFail, type TestSocket } from "../
 import { anyValue, invalidValue, pick, pollution, seeded, type Rand } from "../helpers/fuzz-values";
 import { startServer, type TestServer } from "../helpers/server";
 import { testDatabase } from "../helpers/template-db";
-import type { Ack, ClientToServerEvents } from "@/lib/protocol";
+import type { Ack, ClientToServerEvents } from "@/lib/shared/protocol";
 
 type EventName = keyof ClientToServerEvents;
 type Answer = Ack<object>;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { setTimeout as delay } from "node:timers/promises";
 import { after, before, describe, it } from "node:test";
-import { MAX_PAGE_BYTES, MAX_TEXT_CHARS, type ChatMessage } from "@/lib/protocol";
+import { MAX_PAGE_BYTES, MAX_TEXT_CHARS, type ChatMessage } from "@/lib/shared/protocol";
 import { call, connectAs, connectJoined, loginOrFail, type TestSocket } from "../helpers/client";
 import { fillRoom } from "../helpers/fill-room";
 import { RawSocket } from "../helpers/raw-socket";

@@ -4,7 +4,7 @@ import { loginOrFail } from "../helpers/client";
 import { RawSocket } from "../helpers/raw-socket";
 import { startServer, type TestServer } from "../helpers/server";
 
-// Liveness judged by the server's own pings (lib/socket/liveness.ts): a pong the server did not
+// Liveness judged by the server's own pings (lib/server/realtime/liveness.ts): a pong the server did not
 // ask for keeps no connection alive.
 
 const PING_INTERVAL_MS = 1000;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { MAX_CHANGES, type ChatMessage, type RoomSummary } from "@/lib/protocol";
+import { MAX_CHANGES, type ChatMessage, type RoomSummary } from "@/lib/shared/protocol";
 import { call, clientId, connectAs, until, type TestSocket } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
 

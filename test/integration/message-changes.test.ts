@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Ack, ChatMessage, MessageSendResult } from "@/lib/protocol";
+import type { Ack, ChatMessage, MessageSendResult } from "@/lib/shared/protocol";
 import { call, clientId, connectAs, until, type TestSocket } from "../helpers/client";
 import { queryDatabase } from "../helpers/db-query";
 import { startServer, type TestServer } from "../helpers/server";

@@ -6,17 +6,17 @@ import { useInProcessDatabase } from "../helpers/in-process-db";
 // more than one query may bind on SQLite. The data function is exercised directly, on a real database.
 describe("filterMembers with thousands of ids", () => {
   let database: { remove: () => Promise<void> };
-  let filterMembers: typeof import("@/lib/data/members").filterMembers;
-  let disconnectDb: typeof import("@/lib/db").disconnectDb;
+  let filterMembers: typeof import("@/lib/server/rooms/members").filterMembers;
+  let disconnectDb: typeof import("@/lib/server/db/db").disconnectDb;
   let roomId = 0;
   const memberIds: number[] = [];
   const strangerIds: number[] = [];
 
   before(async () => {
     database = await useInProcessDatabase("chat-members-");
-    ({ filterMembers } = await import("@/lib/data/members"));
-    const { writeTransaction } = await import("@/lib/db");
-    ({ disconnectDb } = await import("@/lib/db"));
+    ({ filterMembers } = await import("@/lib/server/rooms/members"));
+    const { writeTransaction } = await import("@/lib/server/db/db");
+    ({ disconnectDb } = await import("@/lib/server/db/db"));
     await writeTransaction(async (tx) => {
       roomId = (await tx.room.create({ data: { slug: "crowd", name: "Crowd" } })).id;
       const users = Array.from({ length: 2600 }, (_, i) => ({ username: `u${i}`, name: `User ${String(i).padStart(4, "0")}`, passwordHash: "x" }));

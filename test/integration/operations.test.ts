@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { call, clientId, connect, connectAs, connectJoined, loginOrFail, waitFor } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
-import type { ChatMessage } from "@/lib/protocol";
+import type { ChatMessage } from "@/lib/shared/protocol";
 
 const SECRET_TEXT = "the-launch-code-is-0000";
 

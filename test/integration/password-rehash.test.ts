@@ -7,16 +7,16 @@ import { useInProcessDatabase } from "../helpers/in-process-db";
 // next successful sign-in; a wrong password changes nothing. Real database, real argon2.
 describe("re-hashing outdated password hashes at sign-in", () => {
   let database: { remove: () => Promise<void> };
-  let verifyCredentials: typeof import("@/lib/data/users").verifyCredentials;
-  let disconnectDb: typeof import("@/lib/db").disconnectDb;
+  let verifyCredentials: typeof import("@/lib/server/users/users").verifyCredentials;
+  let disconnectDb: typeof import("@/lib/server/db/db").disconnectDb;
   let storedHash: () => Promise<string>;
   let oldHash = "";
 
   before(async () => {
     database = await useInProcessDatabase("chat-rehash-");
-    ({ verifyCredentials } = await import("@/lib/data/users"));
-    const { reader, writeTransaction } = await import("@/lib/db");
-    ({ disconnectDb } = await import("@/lib/db"));
+    ({ verifyCredentials } = await import("@/lib/server/users/users"));
+    const { reader, writeTransaction } = await import("@/lib/server/db/db");
+    ({ disconnectDb } = await import("@/lib/server/db/db"));
     oldHash = await argon2.hash("old-password", { type: argon2.argon2id, memoryCost: 65_536, timeCost: 3, parallelism: 4 });
     await writeTransaction((tx) => tx.user.create({ data: { username: "olduser", name: "Old User", passwordHash: oldHash } }));
     storedHash = async () => (await (await reader()).user.findUniqueOrThrow({ where: { username: "olduser" } })).passwordHash;

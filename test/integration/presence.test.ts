@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { call, connectAs, connectJoined, loginOrFail, until, type TestSocket } from "../helpers/client";
 import { RawSocket } from "../helpers/raw-socket";
 import { startServer, type TestServer } from "../helpers/server";
-import type { Author } from "@/lib/protocol";
+import type { Author } from "@/lib/shared/protocol";
 
 type Presence = { room: string; user: Author; online: boolean };
 type Typing = { room: string; user: Author; typing: boolean };

@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { call, clientId, connectAs, connectJoined, type TestSocket } from "../helpers/client";
 import { retryAfter } from "../helpers/rate-limited";
 import { startServer, type TestServer } from "../helpers/server";
-import type { Ack } from "@/lib/protocol";
+import type { Ack } from "@/lib/shared/protocol";
 
 // Issue 13 §3: a client with many sends queued (a long paste offline, a reconnection with a full
 // outbox) fires them all at once. The server must answer every one (refusals do not count toward

@@ -3,7 +3,7 @@ import { after, afterEach, before, describe, it } from "node:test";
 import { call, clientId, connect, connectAs, connectJoined, loginOrFail, type TestSocket } from "../helpers/client";
 import { retryAfter, untilAllowed } from "../helpers/rate-limited";
 import { startServer, type TestServer } from "../helpers/server";
-import type { ClientToServerEvents } from "@/lib/protocol";
+import type { ClientToServerEvents } from "@/lib/shared/protocol";
 
 describe("rate limits (defaults)", () => {
   let server: TestServer;

@@ -3,27 +3,27 @@ import { after, before, describe, it } from "node:test";
 import { testDatabase } from "../helpers/template-db";
 import { useInProcessDatabase } from "../helpers/in-process-db";
 
-// History pages and the handshake's user read go through the driver (lib/db-read.ts), not Prisma.
+// History pages and the handshake's user read go through the driver (lib/server/db/db-read.ts), not Prisma.
 // Their messages must be exactly what the Prisma path (findMessage) makes of the same rows:
 // ids, dates, authors, reactions, reply previews, edits and deletions, on either provider.
 describe(`reads through the driver agree with Prisma's (${testDatabase})`, () => {
   let database: { remove: () => Promise<void> };
-  let data: typeof import("@/lib/data/messages");
-  let users: typeof import("@/lib/data/session-users");
-  let db: typeof import("@/lib/db");
+  let data: typeof import("@/lib/server/messages/messages");
+  let users: typeof import("@/lib/server/users/session-users");
+  let db: typeof import("@/lib/server/db/db");
   const room = { id: 0, slug: "raw-reads" };
   const ids = { alice: 0, bob: 0, carol: 0 };
 
   before(async () => {
     database = await useInProcessDatabase("chat-raw-reads-");
-    db = await import("@/lib/db");
-    data = await import("@/lib/data/messages");
-    users = await import("@/lib/data/session-users");
-    const { sendMessage } = await import("@/lib/data/send-message");
-    const { reactToMessage } = await import("@/lib/data/react-to-message");
-    const { editMessage } = await import("@/lib/data/edit-message");
-    const { deleteMessage } = await import("@/lib/data/delete-message");
-    const { parseMentions } = await import("@/lib/protocol");
+    db = await import("@/lib/server/db/db");
+    data = await import("@/lib/server/messages/messages");
+    users = await import("@/lib/server/users/session-users");
+    const { sendMessage } = await import("@/lib/server/messages/send-message");
+    const { reactToMessage } = await import("@/lib/server/messages/react-to-message");
+    const { editMessage } = await import("@/lib/server/messages/edit-message");
+    const { deleteMessage } = await import("@/lib/server/messages/delete-message");
+    const { parseMentions } = await import("@/lib/shared/protocol");
     const found = await (await db.reader()).user.findMany({ select: { id: true, username: true } });
     for (const u of found) if (u.username in ids) ids[u.username as keyof typeof ids] = u.id;
     await db.writeTransaction(async (tx) => {
@@ -90,7 +90,7 @@ describe(`reads through the driver agree with Prisma's (${testDatabase})`, () =>
   });
 
   it("classifies node-postgres' own errors: a terminated connection is an outage, a syntax error is not", { skip: testDatabase !== "postgres" }, async () => {
-    const { isDatabaseUnavailable } = await import("@/lib/db-errors");
+    const { isDatabaseUnavailable } = await import("@/lib/server/db/db-errors");
     const { default: pg } = await import("pg");
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     client.on("error", () => undefined);

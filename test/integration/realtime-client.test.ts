@@ -3,13 +3,13 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { WebSocketServer } from "ws";
-import { createRealtimeSocket } from "@/lib/client/realtime/realtime-socket";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol";
+import { createRealtimeSocket } from "@/lib/browser/connection/realtime/realtime-socket";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/protocol";
 import { clientId, loginOrFail, waitFor } from "../helpers/client";
 import { BlockedWebSocket, client, connected, fetchWith, next, refused, startIo, webSocketWith, type IoServer } from "../helpers/realtime";
 import { startServer, type TestServer } from "../helpers/server";
 
-// The browser's Socket.IO client (lib/client/realtime/) against a real Socket.IO 4.8 server.
+// The browser's Socket.IO client (lib/browser/realtime/) against a real Socket.IO 4.8 server.
 
 describe("realtime client over WebSocket", () => {
   let server: IoServer;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { call, clientId, collect, connectAs, until, type TestSocket } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
-import type { RoomSummary } from "@/lib/protocol";
+import type { RoomSummary } from "@/lib/shared/protocol";
 
 describe("rooms, invitations and direct conversations", () => {
   let server: TestServer;

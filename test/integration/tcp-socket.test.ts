@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Socket } from "socket.io";
 import { io as ioClient, type Socket as ClientSocket } from "socket.io-client";
-import { tcpSocketOf, trackUpgrades } from "@/lib/socket/tcp-socket";
-import type { ChatServer, ChatSocket } from "@/lib/socket/types";
+import { tcpSocketOf, trackUpgrades } from "@/lib/server/realtime/tcp-socket";
+import type { ChatServer, ChatSocket } from "@/lib/server/realtime/types";
 import { waitFor } from "../helpers/client";
 import { startIo, type IoServer } from "../helpers/realtime";
 
-// lib/socket/tcp-socket.ts finds the TCP socket under a WebSocket connection through documented
+// lib/server/realtime/tcp-socket.ts finds the TCP socket under a WebSocket connection through documented
 // objects only (backpressure.ts reads its writableLength and cuts it): for a connection opened as
 // a WebSocket and for one that started on long-polling and upgraded.
 

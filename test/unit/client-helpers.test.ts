@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { backoffDelay } from "@/lib/client/backoff";
-import { createChangeLog } from "@/lib/client/change-log";
-import { roomHref, slugFromPath } from "@/lib/client/paths";
-import { applyPresence } from "@/lib/client/presence-state";
-import { characterCount, isTooLong } from "@/lib/client/text-length";
+import { backoffDelay } from "@/lib/browser/connection/backoff";
+import { createChangeLog } from "@/lib/browser/messages/change-log";
+import { roomHref, slugFromPath } from "@/lib/browser/rooms/paths";
+import { applyPresence } from "@/lib/browser/presence/presence-state";
+import { characterCount, isTooLong } from "@/lib/browser/messages/text-length";
 
 describe("client helpers", () => {
   it("backs off exponentially, with jitter, up to a ceiling", () => {

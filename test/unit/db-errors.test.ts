@@ -5,8 +5,8 @@ import path from "node:path";
 import { after, describe, it } from "node:test";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { isDatabaseUnavailable, mapDatabaseError } from "@/lib/db-errors";
-import { AppError } from "@/lib/errors";
+import { isDatabaseUnavailable, mapDatabaseError } from "@/lib/server/db/db-errors";
+import { AppError } from "@/lib/shared/errors";
 import { freePort } from "../helpers/server";
 
 // Real errors from the real drivers, not hand-made look-alikes: what the classifier sees in production.

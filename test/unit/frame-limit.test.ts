@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { MAX_FRAME_BYTES } from "@/lib/protocol/limits";
+import { MAX_FRAME_BYTES } from "@/lib/shared/protocol/limits";
 
 // The frame limit is stated in prose and in nginx's configuration as well as in code; these
 // tests fail when a statement drifts from MAX_FRAME_BYTES (they once said 128 KiB for 64).

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { originAllowed } from "@/lib/socket/handshake-origin";
+import { originAllowed } from "@/lib/server/realtime/handshake-origin";
 
 const allowed = ["http://localhost:3000", "https://chat.example.com"];
 

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseMarkdown } from "@/lib/markdown/parse-blocks";
-import { parseInline } from "@/lib/markdown/parse-inline";
-import type { Inline } from "@/lib/markdown/tokens";
+import { parseMarkdown } from "@/lib/shared/markdown/parse-blocks";
+import { parseInline } from "@/lib/shared/markdown/parse-inline";
+import type { Inline } from "@/lib/shared/markdown/tokens";
 
 const text = (t: string): Inline => ({ type: "text", text: t });
 

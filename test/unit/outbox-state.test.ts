@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { addEntry, markEntry, nextToSend, pendingIn, removeEntries, type OutboxEntry } from "@/lib/client/outbox-state";
-import { MAX_WAIT_MS, SendPacer } from "@/lib/client/send-pacer";
-import type { ChatMessage } from "@/lib/protocol";
+import { addEntry, markEntry, nextToSend, pendingIn, removeEntries, type OutboxEntry } from "@/lib/browser/messages/outbox-state";
+import { MAX_WAIT_MS, SendPacer } from "@/lib/browser/messages/send-pacer";
+import type { ChatMessage } from "@/lib/shared/protocol";
 import { chatMessage } from "../helpers/chat-message";
 
 const entry = (clientId: string, room = "lobby"): OutboxEntry => ({ room, clientId, text: clientId, status: "sending", createdAt: "" });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { clientIdSchema, messageHistorySchema, messageSendSchema, roomJoinSchema, roomSlugSchema } from "@/lib/protocol";
+import { clientIdSchema, messageHistorySchema, messageSendSchema, roomJoinSchema, roomSlugSchema } from "@/lib/shared/protocol";
 
 describe("protocol schemas", () => {
   it("trims text and counts characters, not UTF-16 units", () => {

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { addressGroup } from "@/lib/address-group";
-import { loginErrorMessage } from "@/lib/client/login-error";
-import { FailureCounter, lockoutMs } from "@/lib/login/failure-counter";
-import { DEFAULT_LIMITS, resolveLimits } from "@/lib/rate-limit/limits";
-import { MemoryBuckets } from "@/lib/rate-limit/memory-buckets";
+import { addressGroup } from "@/lib/server/auth/address-group";
+import { loginErrorMessage } from "@/lib/browser/auth/login-error";
+import { FailureCounter, lockoutMs } from "@/lib/server/auth/failure-counter";
+import { DEFAULT_LIMITS, resolveLimits } from "@/lib/server/rate-limit/limits";
+import { MemoryBuckets } from "@/lib/server/rate-limit/memory-buckets";
 
 describe("MemoryBuckets", () => {
   it("allows a burst, then says how long until the next token, per key and per bucket", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createReadMarker } from "@/lib/client/read-marker";
+import { createReadMarker } from "@/lib/browser/messages/read-marker";
 
 function deferred() {
   let resolve!: (ok: boolean) => void;

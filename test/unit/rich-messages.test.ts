@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { noteRevision, revisionAfterJoin, updateMessages } from "@/lib/client/message-updates";
-import { insertMention, matchMembers, mentionQueryAt } from "@/lib/client/mentions";
-import { initialRooms, roomsReducer } from "@/lib/client/rooms-state";
-import { emojiSchema, parseMentions, splitMentions, type ChatMessage, type RoomSummary } from "@/lib/protocol";
+import { noteRevision, revisionAfterJoin, updateMessages } from "@/lib/browser/messages/message-updates";
+import { insertMention, matchMembers, mentionQueryAt } from "@/lib/browser/mentions/mentions";
+import { initialRooms, roomsReducer } from "@/lib/browser/rooms/rooms-state";
+import { emojiSchema, parseMentions, splitMentions, type ChatMessage, type RoomSummary } from "@/lib/shared/protocol";
 import { chatMessage } from "../helpers/chat-message";
 
 const msg = (seq: number, rev = 0, text = `m${seq}`): ChatMessage =>

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { appendMessages, emptyRoom, hasOlder, lastSeqOf, prependMessages } from "@/lib/client/room-state";
-import type { ChatMessage } from "@/lib/protocol";
+import { appendMessages, emptyRoom, hasOlder, lastSeqOf, prependMessages } from "@/lib/browser/rooms/room-state";
+import type { ChatMessage } from "@/lib/shared/protocol";
 import { chatMessage } from "../helpers/chat-message";
 
 const msg = (seq: number, clientId = `c${seq}`): ChatMessage => chatMessage(seq, { clientId });

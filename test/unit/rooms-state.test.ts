@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { initialRooms, roomsReducer, sortRooms, unreadOf, type RoomsState } from "@/lib/client/rooms-state";
-import type { ChatMessage, RoomSummary } from "@/lib/protocol";
+import { initialRooms, roomsReducer, sortRooms, unreadOf, type RoomsState } from "@/lib/browser/rooms/rooms-state";
+import type { ChatMessage, RoomSummary } from "@/lib/shared/protocol";
 import { chatMessage } from "../helpers/chat-message";
 
 const room = (slug: string, lastSeq: number, lastReadSeq: number, extra: Partial<RoomSummary> = {}): RoomSummary => ({

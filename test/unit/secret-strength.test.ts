@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { describe, it } from "node:test";
-import { secretWeakness } from "@/lib/secret-strength";
+import { secretWeakness } from "@/lib/server/auth/secret-strength";
 
 describe("secretWeakness", () => {
   it("accepts random secrets, like the generated one and `openssl rand -base64 32`", () => {

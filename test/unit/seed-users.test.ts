@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { defaultSeedUsers, parseSeedUsers } from "@/lib/seed-users";
+import { defaultSeedUsers, parseSeedUsers } from "@/lib/server/users/seed-users";
 
 describe("SEED_USERS", () => {
   it("defaults to alice and bob", () => {

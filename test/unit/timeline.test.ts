@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { AVATAR_TONES, avatarTone, initials } from "@/lib/client/avatar";
-import { dayLabel, relativeTime } from "@/lib/client/relative-time";
-import { buildTimeline, countAfter } from "@/lib/client/timeline";
-import type { ChatMessage } from "@/lib/protocol";
+import { AVATAR_TONES, avatarTone, initials } from "@/lib/browser/ui/avatar";
+import { dayLabel, relativeTime } from "@/lib/browser/ui/relative-time";
+import { buildTimeline, countAfter } from "@/lib/browser/messages/timeline";
+import type { ChatMessage } from "@/lib/shared/protocol";
 import { chatMessage } from "../helpers/chat-message";
 
 const alice = { id: 1, username: "alice", name: "Alice" };

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { TYPING_TTL_MS, expireTypists, nextExpiry, noTypists, setTyping, typingText } from "@/lib/client/typing-state";
+import { TYPING_TTL_MS, expireTypists, nextExpiry, noTypists, setTyping, typingText } from "@/lib/browser/presence/typing-state";
 
 const user = (id: number, name: string) => ({ id, username: name.toLowerCase(), name });
 

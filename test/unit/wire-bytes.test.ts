@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { jsonBytes, jsonStringBytes } from "@/lib/data/wire-bytes";
-import { DebtBuckets } from "@/lib/rate-limit/byte-bucket";
+import { jsonBytes, jsonStringBytes } from "@/lib/server/messages/wire-bytes";
+import { DebtBuckets } from "@/lib/server/rate-limit/byte-bucket";
 
 describe("jsonBytes: the UTF-8 size of a value's JSON, without building it", () => {
   const samples: unknown[] = [

@@ -1,8 +1,8 @@
 "use client";
 
-import { backoffDelay } from "@/lib/client/backoff";
-import type { ConnectError } from "@/lib/client/realtime/realtime-socket";
-import type { ClientSocket } from "@/lib/client/socket";
+import { backoffDelay } from "@/lib/browser/connection/backoff";
+import type { ConnectError } from "@/lib/browser/connection/realtime/realtime-socket";
+import type { ClientSocket } from "@/lib/browser/connection/socket";
 
 /** connecting: never connected yet; connected; offline: was connected, trying to come back. */
 export type ConnectionStatus = "connecting" | "connected" | "offline";

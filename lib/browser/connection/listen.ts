@@ -1,7 +1,7 @@
 "use client";
 
-import type { ClientSocket } from "@/lib/client/socket";
-import type { ServerToClientEvents } from "@/lib/protocol";
+import type { ClientSocket } from "@/lib/browser/connection/socket";
+import type { ServerToClientEvents } from "@/lib/shared/protocol";
 
 type Handlers = { [E in keyof ServerToClientEvents]?: ServerToClientEvents[E] } & {
   connect?: () => void;

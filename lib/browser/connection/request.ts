@@ -1,8 +1,8 @@
 "use client";
 
-import type { PayloadOf } from "@/lib/client/realtime/realtime-socket";
-import { getSocket } from "@/lib/client/socket";
-import type { Ack, AckCallback, ClientToServerEvents } from "@/lib/protocol";
+import type { PayloadOf } from "@/lib/browser/connection/realtime/realtime-socket";
+import { getSocket } from "@/lib/browser/connection/socket";
+import type { Ack, AckCallback, ClientToServerEvents } from "@/lib/shared/protocol";
 
 type EventName = keyof ClientToServerEvents;
 export type ResultOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[1] extends AckCallback<infer T> ? T : never;

@@ -1,7 +1,7 @@
 "use client";
 
-import { createRealtimeSocket, type RealtimeSocket } from "@/lib/client/realtime/realtime-socket";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol";
+import { createRealtimeSocket, type RealtimeSocket } from "@/lib/browser/connection/realtime/realtime-socket";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/protocol";
 
 export type ClientSocket = RealtimeSocket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -10,8 +10,8 @@ let connectedBefore = false;
 
 /**
  * One socket per tab, shared by every component; same origin, path `/socket.io/`, session cookie;
- * WebSocket first, long-polling when a proxy or network blocks WebSockets (lib/client/realtime/).
- * It does not connect by itself: the chat layout opens it (lib/client/use-connection.ts) once
+ * WebSocket first, long-polling when a proxy or network blocks WebSockets (lib/browser/realtime/).
+ * It does not connect by itself: the chat layout opens it (lib/browser/connection/use-connection.ts) once
  * its listeners are in place, and closes it when the chat is left.
  */
 export function getSocket(): ClientSocket {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { outboxStore } from "@/lib/client/outbox";
-import { getSocket } from "@/lib/client/socket";
+import { outboxStore } from "@/lib/browser/messages/outbox";
+import { getSocket } from "@/lib/browser/connection/socket";
 
 /** Which reconnection attempt is under way: failures since the last connection, plus one. */
 export function useReconnectAttempt(): number {

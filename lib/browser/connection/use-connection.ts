@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { signOut } from "@/lib/client/auth-client";
-import { watchConnection, type ConnectionStatus } from "@/lib/client/connection";
-import { getSocket } from "@/lib/client/socket";
+import { signOut } from "@/lib/browser/auth/auth-client";
+import { watchConnection, type ConnectionStatus } from "@/lib/browser/connection/connection";
+import { getSocket } from "@/lib/browser/connection/socket";
 
 /** Opens the tab's socket while the chat is on screen and reports its state. */
 export function useConnection(): ConnectionStatus {

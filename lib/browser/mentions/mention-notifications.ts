@@ -1,6 +1,6 @@
 "use client";
 
-import type { ChatMessage } from "@/lib/protocol";
+import type { ChatMessage } from "@/lib/shared/protocol";
 
 // Browser notifications for mentions while the tab is hidden. Permission is only ever asked from
 // a user gesture (components/notification-toggle.tsx); without it nothing is shown.

@@ -1,4 +1,4 @@
-import type { Author, ChatMessage } from "@/lib/protocol";
+import type { Author, ChatMessage } from "@/lib/shared/protocol";
 
 // Client side of mentions: whether a message mentions me, and the completion of `@user` while typing.
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useId, useState, type KeyboardEvent, type RefObject } from "react";
-import { insertMention, matchMembers, mentionQueryAt } from "@/lib/client/mentions";
-import type { Author } from "@/lib/protocol";
+import { insertMention, matchMembers, mentionQueryAt } from "@/lib/browser/mentions/mentions";
+import type { Author } from "@/lib/shared/protocol";
 
 interface Options {
   text: string;

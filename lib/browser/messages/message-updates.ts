@@ -1,5 +1,5 @@
-import type { RoomState } from "@/lib/client/room-state";
-import type { ChatMessage, RoomJoinResult } from "@/lib/protocol";
+import type { RoomState } from "@/lib/browser/rooms/room-state";
+import type { ChatMessage, RoomJoinResult } from "@/lib/shared/protocol";
 
 // Edits, deletes and reactions of messages already on screen, as pure state. Each change carries
 // the room revision it took; revisions are gap-free per room, so a client that holds revision r

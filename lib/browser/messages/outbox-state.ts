@@ -1,4 +1,4 @@
-import type { ChatMessage } from "@/lib/protocol";
+import type { ChatMessage } from "@/lib/shared/protocol";
 
 // Messages typed in this tab that the server has not acknowledged yet, for every room: pure
 // state, kept apart from the socket so it can be unit tested. An entry leaves once its message

@@ -1,12 +1,12 @@
 "use client";
 
-import { backoffDelay, sleep } from "@/lib/client/backoff";
-import { newClientId } from "@/lib/client/client-id";
-import { addEntry, markEntry, nextToSend, removeEntries, type OutboxEntry, type OutboxState } from "@/lib/client/outbox-state";
-import { request } from "@/lib/client/request";
-import { SendPacer } from "@/lib/client/send-pacer";
-import { getSocket } from "@/lib/client/socket";
-import type { AckError, ChatMessage } from "@/lib/protocol";
+import { backoffDelay, sleep } from "@/lib/browser/connection/backoff";
+import { newClientId } from "@/lib/browser/messages/client-id";
+import { addEntry, markEntry, nextToSend, removeEntries, type OutboxEntry, type OutboxState } from "@/lib/browser/messages/outbox-state";
+import { request } from "@/lib/browser/connection/request";
+import { SendPacer } from "@/lib/browser/messages/send-pacer";
+import { getSocket } from "@/lib/browser/connection/socket";
+import type { AckError, ChatMessage } from "@/lib/shared/protocol";
 
 // The tab's outgoing messages live here, outside any component: a message typed in one room is
 // still delivered after the user has moved to another one. Each is sent with the same clientId

@@ -1,4 +1,4 @@
-import { MAX_TEXT_CHARS } from "@/lib/protocol/limits";
+import { MAX_TEXT_CHARS } from "@/lib/shared/protocol/limits";
 
 /**
  * Characters as the server counts them: code points of the trimmed text. A textarea's maxLength

@@ -1,4 +1,4 @@
-import type { ChatMessage } from "@/lib/protocol";
+import type { ChatMessage } from "@/lib/shared/protocol";
 
 // How a room's messages are laid out: pure, so it can be unit tested apart from React.
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useLayoutEffect, useRef, useState } from "react";
-import type { RoomView } from "@/lib/client/use-room";
+import type { RoomView } from "@/lib/browser/rooms/use-room";
 
 const NEAR_BOTTOM_PX = 80;
 

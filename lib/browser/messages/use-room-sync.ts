@@ -1,11 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { joinAndCatchUp } from "@/lib/client/join-room";
-import { listen } from "@/lib/client/listen";
-import { onDelivered } from "@/lib/client/outbox";
-import { getSocket } from "@/lib/client/socket";
-import type { ChatMessage, RoomJoinResult } from "@/lib/protocol";
+import { joinAndCatchUp } from "@/lib/browser/rooms/join-room";
+import { listen } from "@/lib/browser/connection/listen";
+import { onDelivered } from "@/lib/browser/messages/outbox";
+import { getSocket } from "@/lib/browser/connection/socket";
+import type { ChatMessage, RoomJoinResult } from "@/lib/shared/protocol";
 
 interface Run {
   lastSeq: () => number;

@@ -1,4 +1,4 @@
-import type { Author } from "@/lib/protocol";
+import type { Author } from "@/lib/shared/protocol";
 
 const byName = (a: Author, b: Author) => a.name.localeCompare(b.name) || a.id - b.id;
 

@@ -1,4 +1,4 @@
-import type { Author } from "@/lib/protocol";
+import type { Author } from "@/lib/shared/protocol";
 
 // Who is typing in a room, as pure state. A sender repeats `typing: true` every few seconds
 // while it types; a `true` that is not repeated expires, so a closed tab never types forever.

@@ -1,10 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { listen } from "@/lib/client/listen";
-import { applyPresence, sortOnline } from "@/lib/client/presence-state";
-import { getSocket } from "@/lib/client/socket";
-import type { Author } from "@/lib/protocol";
+import { listen } from "@/lib/browser/connection/listen";
+import { applyPresence, sortOnline } from "@/lib/browser/presence/presence-state";
+import { getSocket } from "@/lib/browser/connection/socket";
+import type { Author } from "@/lib/shared/protocol";
 
 /**
  * Who is online in `room`: the list of each `room:join` answer (pass it to `reset`), then the

@@ -1,11 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { listen } from "@/lib/client/listen";
-import { request } from "@/lib/client/request";
-import { getSocket } from "@/lib/client/socket";
-import { TYPING_REPEAT_MS, expireTypists, nextExpiry, noTypists, setTyping, type Typists } from "@/lib/client/typing-state";
-import type { Author } from "@/lib/protocol";
+import { listen } from "@/lib/browser/connection/listen";
+import { request } from "@/lib/browser/connection/request";
+import { getSocket } from "@/lib/browser/connection/socket";
+import { TYPING_REPEAT_MS, expireTypists, nextExpiry, noTypists, setTyping, type Typists } from "@/lib/browser/presence/typing-state";
+import type { Author } from "@/lib/shared/protocol";
 
 // Typing is fire and forget: a lost notice is repaired by the next one or by expiry. Dropped
 // rather than queued while offline (request fails at once then); the server ignores events

@@ -1,9 +1,9 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import type { ConnectionStatus } from "@/lib/client/connection";
-import type { RoomsState } from "@/lib/client/rooms-state";
-import type { AckError, Author, RoomSummary } from "@/lib/protocol";
+import type { ConnectionStatus } from "@/lib/browser/connection/connection";
+import type { RoomsState } from "@/lib/browser/rooms/rooms-state";
+import type { AckError, Author, RoomSummary } from "@/lib/shared/protocol";
 
 /** What the chat layout shares with the sidebar and the room on screen. */
 export interface ChatContextValue {

@@ -1,9 +1,9 @@
 "use client";
 
-import { backoffDelay, sleep } from "@/lib/client/backoff";
-import { request } from "@/lib/client/request";
-import { getSocket } from "@/lib/client/socket";
-import type { ChatMessage, RoomJoinResult } from "@/lib/protocol";
+import { backoffDelay, sleep } from "@/lib/browser/connection/backoff";
+import { request } from "@/lib/browser/connection/request";
+import { getSocket } from "@/lib/browser/connection/socket";
+import type { ChatMessage, RoomJoinResult } from "@/lib/shared/protocol";
 
 // Answers worth asking again: the server may manage next time.
 const TRANSIENT = new Set(["unavailable", "internal", "rate_limited"]);

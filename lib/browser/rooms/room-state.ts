@@ -1,4 +1,4 @@
-import type { ChatMessage } from "@/lib/protocol";
+import type { ChatMessage } from "@/lib/shared/protocol";
 
 // Pure state of one open room, kept apart from React and the socket so it can be unit tested.
 // `messages` is always a gap-free run of seqs; anything that would break the run is refused and

@@ -1,4 +1,4 @@
-import type { ChatMessage, RoomSummary } from "@/lib/protocol";
+import type { ChatMessage, RoomSummary } from "@/lib/shared/protocol";
 
 // The sidebar's rooms, as pure state: kept apart from React and the socket so it can be unit
 // tested. Unread is always lastSeq - lastReadSeq. Both numbers only ever grow on the server, so

@@ -1,10 +1,10 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { listen } from "@/lib/client/listen";
-import { request } from "@/lib/client/request";
-import { getSocket } from "@/lib/client/socket";
-import type { Author } from "@/lib/protocol";
+import { listen } from "@/lib/browser/connection/listen";
+import { request } from "@/lib/browser/connection/request";
+import { getSocket } from "@/lib/browser/connection/socket";
+import type { Author } from "@/lib/shared/protocol";
 
 /** The room's members, for `@` completion: asked on every connection (members come and go). */
 export function useRoomMembers(room: string): Author[] {

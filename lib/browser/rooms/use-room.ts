@@ -1,14 +1,14 @@
 "use client";
 
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { outboxStore, retrySend, sendText, settle } from "@/lib/client/outbox";
-import { pendingIn, type OutboxEntry } from "@/lib/client/outbox-state";
-import { request } from "@/lib/client/request";
-import { appendMessages, emptyRoom, hasOlder, lastSeqOf, prependMessages, type RoomState } from "@/lib/client/room-state";
-import { useRoomSync } from "@/lib/client/use-room-sync";
-import { noteRevision, revisionAfterJoin, updateMessages } from "@/lib/client/message-updates";
-import type { ChatMessage, RoomJoinResult } from "@/lib/protocol";
-import { MAX_PAGE } from "@/lib/protocol/limits";
+import { outboxStore, retrySend, sendText, settle } from "@/lib/browser/messages/outbox";
+import { pendingIn, type OutboxEntry } from "@/lib/browser/messages/outbox-state";
+import { request } from "@/lib/browser/connection/request";
+import { appendMessages, emptyRoom, hasOlder, lastSeqOf, prependMessages, type RoomState } from "@/lib/browser/rooms/room-state";
+import { useRoomSync } from "@/lib/browser/messages/use-room-sync";
+import { noteRevision, revisionAfterJoin, updateMessages } from "@/lib/browser/messages/message-updates";
+import type { ChatMessage, RoomJoinResult } from "@/lib/shared/protocol";
+import { MAX_PAGE } from "@/lib/shared/protocol/limits";
 
 /** What a room shows: its stored messages, then this tab's messages still on their way. */
 export interface RoomView {
@@ -18,7 +18,7 @@ export interface RoomView {
 
 /**
  * One open room: a gap-free run of messages kept complete by useRoomSync, older pages on demand,
- * and sends through the tab's outbox (lib/client/outbox.ts), pending until their message is in view.
+ * and sends through the tab's outbox (lib/browser/messages/outbox.ts), pending until their message is in view.
  */
 export function useRoom(room: string, selfId: number, initial: ChatMessage[], onJoin: (res: RoomJoinResult) => void, initialRev = 0) {
   const [state, setState] = useState<RoomState>(() => appendMessages(emptyRoom, initial).state);

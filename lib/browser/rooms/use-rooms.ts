@@ -2,16 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import { createChangeLog } from "@/lib/client/change-log";
-import { listen } from "@/lib/client/listen";
-import { LOBBY, roomHref } from "@/lib/client/paths";
-import { notifyMention } from "@/lib/client/mention-notifications";
-import { mentionsUser } from "@/lib/client/mentions";
-import { createReadMarker } from "@/lib/client/read-marker";
-import { request } from "@/lib/client/request";
-import { initialRooms, roomsReducer } from "@/lib/client/rooms-state";
-import { getSocket } from "@/lib/client/socket";
-import type { RoomSummary } from "@/lib/protocol";
+import { createChangeLog } from "@/lib/browser/messages/change-log";
+import { listen } from "@/lib/browser/connection/listen";
+import { LOBBY, roomHref } from "@/lib/browser/rooms/paths";
+import { notifyMention } from "@/lib/browser/mentions/mention-notifications";
+import { mentionsUser } from "@/lib/browser/mentions/mentions";
+import { createReadMarker } from "@/lib/browser/messages/read-marker";
+import { request } from "@/lib/browser/connection/request";
+import { initialRooms, roomsReducer } from "@/lib/browser/rooms/rooms-state";
+import { getSocket } from "@/lib/browser/connection/socket";
+import type { RoomSummary } from "@/lib/shared/protocol";
 
 /**
  * The user's rooms with their unread counts, kept live: the list again after every (re)connection

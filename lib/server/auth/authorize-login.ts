@@ -1,7 +1,7 @@
-import { addressGroup } from "@/lib/address-group";
-import { verifyCredentials } from "@/lib/data/users";
-import type { LoginInput } from "@/lib/login-schema";
-import { assertMayTryLogin, recordLoginFailure, recordLoginSuccess } from "@/lib/login/login-throttle";
+import { addressGroup } from "@/lib/server/auth/address-group";
+import { verifyCredentials } from "@/lib/server/users/users";
+import type { LoginInput } from "@/lib/shared/login-schema";
+import { assertMayTryLogin, recordLoginFailure, recordLoginSuccess } from "@/lib/server/auth/login-throttle";
 
 /**
  * Checks a sign-in under the throttle: a throttled attempt throws before the password is even

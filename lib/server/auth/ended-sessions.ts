@@ -1,6 +1,6 @@
-import { readRows, writeTransaction } from "@/lib/db";
-import { text } from "@/lib/data/sql-cells";
-import { SqlParams } from "@/lib/data/sql-params";
+import { readRows, writeTransaction } from "@/lib/server/db/db";
+import { text } from "@/lib/server/db/sql-cells";
+import { SqlParams } from "@/lib/server/db/sql-params";
 
 // Browser sessions that signed out, by their JWT `sid`. Every node refuses them at the handshake
 // and closes their sockets in its sweep, so a sign-out counts everywhere even when the adapter's
@@ -9,7 +9,7 @@ import { SqlParams } from "@/lib/data/sql-params";
 /** How long a session's JWT is valid (NextAuth's `session.maxAge`, lib/auth.ts). */
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
-/** Ids per query, as for the session sweep's other reads (lib/data/session-versions.ts). */
+/** Ids per query, as for the session sweep's other reads (lib/server/users/session-versions.ts). */
 const CHUNK = 2_000;
 
 export async function recordEndedSession(input: { sessionId: string }): Promise<void> {

@@ -1,4 +1,4 @@
-import { SharedLimiter } from "@/lib/login/shared-limiter";
+import { SharedLimiter } from "@/lib/server/auth/shared-limiter";
 
 const BASE_LOCK_MS = 15_000;
 // A blocked key holds points + 1 in rate-limiter-flexible: with one point, "locked" is "more than 1".
@@ -17,7 +17,7 @@ export function lockoutMs(failures: number, threshold: number, maxLockMs: number
 
 /**
  * Failed sign-ins per key (a username, an address...), in a window that ends after `windowMs`
- * without failures, shared by every node through Redis when there is one (lib/login/shared-limiter.ts).
+ * without failures, shared by every node through Redis when there is one (lib/server/auth/shared-limiter.ts).
  * Attempts refused while locked are not counted, so hammering a locked key does not extend its lockout.
  */
 export class FailureCounter {

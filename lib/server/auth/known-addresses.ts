@@ -1,7 +1,7 @@
-import { reader, writeTransaction } from "@/lib/db";
+import { reader, writeTransaction } from "@/lib/server/db/db";
 
 // The addresses a user "signed in from before" (docs/security-abuse.md): exempt from the
-// per-username lockout. Address groups (lib/address-group.ts), not raw addresses.
+// per-username lockout. Address groups (lib/server/auth/address-group.ts), not raw addresses.
 const KNOWN_FOR_MS = 30 * 24 * 60 * 60_000;
 const MAX_PER_USER = 20;
 

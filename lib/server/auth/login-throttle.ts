@@ -1,12 +1,12 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
-import { isKnownSignInAddress, rememberSignInAddress } from "@/lib/data/known-addresses";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { FailureCounter } from "@/lib/login/failure-counter";
-import { SharedLimiter } from "@/lib/login/shared-limiter";
-import { logger } from "@/lib/logger";
+import { isKnownSignInAddress, rememberSignInAddress } from "@/lib/server/auth/known-addresses";
+import { env } from "@/lib/server/env";
+import { AppError } from "@/lib/shared/errors";
+import { FailureCounter } from "@/lib/server/auth/failure-counter";
+import { SharedLimiter } from "@/lib/server/auth/shared-limiter";
+import { logger } from "@/lib/server/ops/logger";
 
-// Sign-in throttling (docs/security-abuse.md). `address` is an address group (lib/address-group.ts).
+// Sign-in throttling (docs/security-abuse.md). `address` is an address group (lib/server/auth/address-group.ts).
 // Three counters of failures in a window that ends after 15 quiet minutes:
 // - per username and address: LOGIN_FAILURES_PER_USER, always applies;
 // - per username, from any address: the same budget, against guessing from many addresses, but

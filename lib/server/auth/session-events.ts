@@ -1,5 +1,5 @@
-import { recordEndedSession } from "@/lib/data/ended-sessions";
-import { logger } from "@/lib/logger";
+import { recordEndedSession } from "@/lib/server/auth/ended-sessions";
+import { logger } from "@/lib/server/ops/logger";
 
 // Signing out happens in NextAuth's route (bundled by Next), while sockets live in server.ts's
 // Socket.IO server: two copies of every module, one process. globalThis is what they share.

@@ -1,7 +1,7 @@
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { env } from "@/lib/env";
-import type { Redis } from "@/lib/redis";
-import { sharedRedis } from "@/lib/shared-redis";
+import { env } from "@/lib/server/env";
+import type { Redis } from "@/lib/server/db/redis";
+import { sharedRedis } from "@/lib/server/db/shared-redis";
 
 export interface LimiterOptions {
   /** Part of the Redis key: `<REDIS_PREFIX>login:<name>:<key>`. */
@@ -22,7 +22,7 @@ return {consumed, 1000 * tonumber(ARGV[2])}`;
  * process's memory as its insurance: while Redis is not ready, or a call fails, the same memory
  * limiter answers at once (no wait for node-redis's queue), and Redis answers again as soon as it
  * is back. Without REDIS_URL the memory limiter alone. The Redis limiter is made when the
- * connection first appears (the socket server opens it; see lib/shared-redis.ts).
+ * connection first appears (the socket server opens it; see lib/server/db/shared-redis.ts).
  */
 export class SharedLimiter {
   private readonly memory: RateLimiterMemory;

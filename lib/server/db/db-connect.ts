@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/sqlite/client";
 import type { Pool } from "pg";
-import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
+import { env } from "@/lib/server/env";
+import { logger } from "@/lib/server/ops/logger";
 
 // Opens the database the environment names, with the client generated for its provider. Both
 // clients have the same model API; the SQLite client's type stands for both.
@@ -30,7 +30,7 @@ export async function connectSqlite(): Promise<PrismaClient> {
   return client;
 }
 
-/** Prisma's client on a pool the app owns, so raw reads (lib/db-read.ts) share its connections. */
+/** Prisma's client on a pool the app owns, so raw reads (lib/server/db/db-read.ts) share its connections. */
 export async function connectPostgres(): Promise<{ client: PrismaClient; pool: Pool }> {
   const [{ PrismaClient }, { PrismaPg }, { default: pg }] = await Promise.all([
     import("@/lib/generated/postgres/client"),
@@ -39,7 +39,7 @@ export async function connectPostgres(): Promise<{ client: PrismaClient; pool: P
   ]);
   const pool = new pg.Pool({ connectionString: env.databaseUrl, max: env.databasePoolSize });
   // An idle connection that the server drops emits here; without a listener it would end the
-  // process. The next query finds out on its own and answers `unavailable` (lib/db-errors.ts).
+  // process. The next query finds out on its own and answers `unavailable` (lib/server/db/db-errors.ts).
   pool.on("error", (error) => logger.warn({ err: error.message }, "an idle database connection failed"));
   const client = new PrismaClient({ adapter: new PrismaPg(pool) }) as unknown as PrismaClient;
   return { client, pool };

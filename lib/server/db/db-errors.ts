@@ -1,10 +1,10 @@
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/shared/errors";
 
 // Tells "the database cannot be reached or written right now" (a clean `unavailable`: the client
 // retries later, nothing was stored) from a bug (`internal`). Errors arrive in several wrappings:
 // Prisma's (code P…, meta.driverAdapterError.cause), the adapter's (cause.kind, originalCode),
 // better-sqlite3's (SQLITE_*) and node-postgres' or the socket's (SQLSTATE, E*), unwrapped from
-// raw reads (lib/db-read.ts), so every layer of cause is looked at.
+// raw reads (lib/server/db/db-read.ts), so every layer of cause is looked at.
 
 /** Prisma: can't reach (P1001), timed out (P1002, P1008; SQLITE_BUSY arrives as P1008), closed (P1017), pool timeout (P2024), transaction could not start or expired (P2028), too many connections (P2037). */
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "P2037"]);
@@ -51,7 +51,7 @@ function layerIsUnavailable(layer: Layer): boolean {
   const codes = [layer.code, layer.originalCode].filter((c): c is string => typeof c === "string");
   if (codes.some((c) => PRISMA_CODES.has(c) || SOCKET_CODES.has(c) || SQLITE_NAMES.test(c))) return true;
   if (typeof layer.kind === "string" && ADAPTER_KINDS.has(layer.kind)) return true;
-  // A SQLSTATE from the adapter (kind "postgres") or from node-postgres itself (raw reads, lib/db-read.ts).
+  // A SQLSTATE from the adapter (kind "postgres") or from node-postgres itself (raw reads, lib/server/db/db-read.ts).
   const fromPostgres = layer.kind === "postgres" || typeof layer.severity === "string";
   if (fromPostgres && codes.some((c) => POSTGRES_STATE.test(c))) return true;
   if (layer.kind === "sqlite" && typeof layer.extendedCode === "number" && SQLITE_PRIMARY.has(layer.extendedCode & 0xff)) return true;

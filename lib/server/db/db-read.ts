@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { openSqliteDriver } from "@/lib/sqlite-driver";
+import { openSqliteDriver } from "@/lib/server/db/sqlite-driver";
 
 // Raw reads straight through the driver, for the hot read paths (history pages, the socket
 // handshake's user read). Prisma's $queryRaw converts every row and value twice on the way (its
@@ -10,14 +10,14 @@ import { openSqliteDriver } from "@/lib/sqlite-driver";
  * A value as the drivers hand it over: integers as numbers (a PostgreSQL bigint as text), text as
  * strings, timestamps as the text the database holds (SQLite: as stored, normally ISO 8601 with
  * "+00:00"; PostgreSQL: "YYYY-MM-DD HH:MM:SS.fff" in UTC), booleans as 0/1 on SQLite and as
- * booleans on PostgreSQL. lib/data/sql-cells.ts turns them into the wire's values.
+ * booleans on PostgreSQL. lib/server/db/sql-cells.ts turns them into the wire's values.
  */
 export type Cell = string | number | boolean | null;
 /** A row as an array of its columns, in the order of the statement's SELECT list. */
 export type Row = readonly Cell[];
 
 export interface RowQuery {
-  /** With `?` placeholders on SQLite and `$1`… on PostgreSQL (lib/data/sql-params.ts writes both). */
+  /** With `?` placeholders on SQLite and `$1`… on PostgreSQL (lib/server/db/sql-params.ts writes both). */
   sql: string;
   params: readonly unknown[];
 }
@@ -29,7 +29,7 @@ export interface RowReader {
 
 /**
  * A connection of its own: reads must not share the writer's, where they would see the rows of
- * a write transaction not yet committed (lib/db.ts). Statements are prepared once and kept.
+ * a write transaction not yet committed (lib/server/db/db.ts). Statements are prepared once and kept.
  */
 export async function sqliteRowReader(file: string, pragmas: readonly string[]): Promise<RowReader> {
   const { db, prepare } = await openSqliteDriver(file, pragmas);

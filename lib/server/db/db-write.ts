@@ -1,8 +1,8 @@
 import type pg from "pg";
-import { openSqliteDriver } from "@/lib/sqlite-driver";
+import { openSqliteDriver } from "@/lib/server/db/sqlite-driver";
 
 // Write transactions of raw statements straight through the driver, for the group commit
-// (lib/data/send-message.ts). Through Prisma each commit of a fan-out's small batches cost its
+// (lib/server/messages/send-message.ts). Through Prisma each commit of a fan-out's small batches cost its
 // interactive-transaction machinery, its engine and a statement prepared afresh per query: about
 // half of the server's busy CPU in the fan-out profile (docs/benchmarks.md, "The group commit
 // without Prisma").
@@ -32,7 +32,7 @@ const bindable = (postgres: boolean) => (values: unknown[]) =>
 
 /**
  * A connection of its own, used only by the group commit, which runs one batch at a time and
- * inside lib/db.ts's write queue, so it never waits on the app's other writer in this process.
+ * inside lib/server/db/db.ts's write queue, so it never waits on the app's other writer in this process.
  * A plain (deferred) BEGIN, as Prisma's adapter issues: when another process holds the write
  * lock, the batch's first write fails at once with SQLITE_BUSY (answered `unavailable`, and the
  * client retries) rather than blocking the event loop for busy_timeout in `BEGIN IMMEDIATE`.
@@ -84,7 +84,7 @@ export function postgresBatchWriter(pool: pg.Pool): BatchWriter {
         client.release(broken instanceof Error ? broken : undefined);
       }
     },
-    // The pool is the app's: lib/db.ts ends it with the row reader.
+    // The pool is the app's: lib/server/db/db.ts ends it with the row reader.
     close: async () => undefined,
   };
 }

@@ -1,10 +1,10 @@
-import { connectPostgres, connectSqlite, SQLITE_PRAGMAS } from "@/lib/db-connect";
-import { postgresRowReader, sqliteRowReader, type Row, type RowQuery, type RowReader } from "@/lib/db-read";
-import { postgresBatchWriter, sqliteBatchWriter, type BatchWriter, type RawTx } from "@/lib/db-write";
-import { mapDatabaseError } from "@/lib/db-errors";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { dbWriteLatency } from "@/lib/ops/metrics";
+import { connectPostgres, connectSqlite, SQLITE_PRAGMAS } from "@/lib/server/db/db-connect";
+import { postgresRowReader, sqliteRowReader, type Row, type RowQuery, type RowReader } from "@/lib/server/db/db-read";
+import { postgresBatchWriter, sqliteBatchWriter, type BatchWriter, type RawTx } from "@/lib/server/db/db-write";
+import { mapDatabaseError } from "@/lib/server/db/db-errors";
+import { env } from "@/lib/server/env";
+import { AppError } from "@/lib/shared/errors";
+import { dbWriteLatency } from "@/lib/server/ops/metrics";
 import type { PrismaClient } from "@/lib/generated/sqlite/client";
 
 export type Db = PrismaClient;
@@ -13,9 +13,9 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 interface Clients {
   reader: PrismaClient;
   writer: PrismaClient;
-  /** Raw reads through the driver itself (lib/db-read.ts), beside Prisma's reader. */
+  /** Raw reads through the driver itself (lib/server/db/db-read.ts), beside Prisma's reader. */
   rows: RowReader;
-  /** The group commit's raw write transactions (lib/db-write.ts). */
+  /** The group commit's raw write transactions (lib/server/db/db-write.ts). */
   batch: BatchWriter;
   /** SQLite: writes run one at a time, chained here. PostgreSQL: null, transactions run concurrently. */
   queue: Promise<unknown> | null;
@@ -25,7 +25,7 @@ interface Clients {
 // both use the same connections (and the same write queue) in one process.
 const store = globalThis as typeof globalThis & { __chatDb?: Promise<Clients>; __chatDbClosed?: boolean };
 
-/** Every query's error goes through lib/db-errors.ts: a database that is away answers `unavailable`. */
+/** Every query's error goes through lib/server/db/db-errors.ts: a database that is away answers `unavailable`. */
 function mappingErrors(client: PrismaClient): PrismaClient {
   const extended = client.$extends({
     query: {
@@ -50,7 +50,7 @@ async function open(): Promise<Clients> {
   }
   // Separate connections: the SQLite adapter runs every query on one connection, so a read issued
   // while a write transaction is open would see its uncommitted rows. Reads get their own, and
-  // raw reads through the driver (lib/db-read.ts) one more, and the group commit (lib/db-write.ts)
+  // raw reads through the driver (lib/server/db/db-read.ts) one more, and the group commit (lib/server/db/db-write.ts)
   // its own writer, which takes its turn in the same write queue as Prisma's.
   const file = env.databaseUrl.replace(/^file:/, "");
   const [reader, writer, rows, batch] = await Promise.all([connectSqlite(), connectSqlite(), sqliteRowReader(file, SQLITE_PRAGMAS), sqliteBatchWriter(file, SQLITE_PRAGMAS)]);
@@ -76,7 +76,7 @@ export async function reader(): Promise<PrismaClient> {
   return (await clients()).reader;
 }
 
-/** Rows of one raw read-only statement, as arrays (lib/db-read.ts). Sees only committed data. */
+/** Rows of one raw read-only statement, as arrays (lib/server/db/db-read.ts). Sees only committed data. */
 export async function readRows(query: RowQuery): Promise<Row[]> {
   const c = await clients();
   try {
@@ -96,7 +96,7 @@ export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise
   return inWriteQueue(c, () => c.writer.$transaction(work, options));
 }
 
-/** A write transaction of raw statements through the driver (lib/db-write.ts), in the same queue. */
+/** A write transaction of raw statements through the driver (lib/server/db/db-write.ts), in the same queue. */
 export async function writeBatch<T>(work: (tx: RawTx) => Promise<T>): Promise<T> {
   const c = await clients();
   return inWriteQueue(c, () => c.batch.transaction(work));

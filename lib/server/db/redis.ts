@@ -1,7 +1,7 @@
 import { createClient } from "redis";
-import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
-import { shareRedis } from "@/lib/shared-redis";
+import { env } from "@/lib/server/env";
+import { logger } from "@/lib/server/ops/logger";
+import { shareRedis } from "@/lib/server/db/shared-redis";
 
 function makeClient(url: string) {
   return createClient({

@@ -1,6 +1,6 @@
-import type { Redis } from "@/lib/redis";
+import type { Redis } from "@/lib/server/db/redis";
 
-// The Redis connection is opened by the socket server (lib/redis.ts, in server.ts's module graph).
+// The Redis connection is opened by the socket server (lib/server/db/redis.ts, in server.ts's module graph).
 // Next bundles its own copy of every module, so code running inside Next (sign-in) finds the same
 // connection here rather than opening a second one. A type-only import: the bundle never loads
 // node-redis itself.

@@ -1,6 +1,6 @@
-import type { Cell } from "@/lib/db-read";
+import type { Cell } from "@/lib/server/db/db-read";
 
-// Values of raw rows (lib/db-read.ts) as the wire carries them. Each returns the cell itself when
+// Values of raw rows (lib/server/db/db-read.ts) as the wire carries them. Each returns the cell itself when
 // it already has the wire's type, so mapping a page allocates nothing per value it does not need.
 // A cell of another type (or a column the SELECT list lacks: undefined) is a bug, and throws.
 

@@ -1,5 +1,5 @@
-import { sqlDate } from "@/lib/db-write";
-import { env } from "@/lib/env";
+import { sqlDate } from "@/lib/server/db/db-write";
+import { env } from "@/lib/server/env";
 
 /** A column of a JSON-fed table: its name and its PostgreSQL type. */
 export type SqlColumn = readonly [name: string, pgType: "integer" | "text" | "timestamp(3)"];
@@ -20,7 +20,7 @@ export class SqlParams {
 
   /**
    * A subquery yielding `ids`, for `x IN (...)`: one JSON parameter, so the statement's text is
-   * the same whatever the number of ids (prepared once, lib/db-read.ts) and has no bound on it.
+   * the same whatever the number of ids (prepared once, lib/server/db/db-read.ts) and has no bound on it.
    */
   ids(ids: readonly number[]): string {
     const json = this.add(JSON.stringify(ids));

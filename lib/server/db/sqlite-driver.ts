@@ -11,7 +11,7 @@ export interface SqliteDriver {
 
 /**
  * A better-sqlite3 connection of its own with the app's pragmas, for the raw reads
- * (lib/db-read.ts) and the group commit (lib/db-write.ts). Loaded on use, as the Prisma adapters
+ * (lib/server/db/db-read.ts) and the group commit (lib/server/db/db-write.ts). Loaded on use, as the Prisma adapters
  * are: a server runs one provider's driver only.
  */
 export async function openSqliteDriver(file: string, pragmas: readonly string[]): Promise<SqliteDriver> {

@@ -1,6 +1,6 @@
-import { listChanges, listMessages } from "@/lib/data/messages";
-import { jsonBytes } from "@/lib/data/wire-bytes";
-import { MAX_PAGE_BYTES, type ChatMessage } from "@/lib/protocol";
+import { listChanges, listMessages } from "@/lib/server/messages/messages";
+import { jsonBytes } from "@/lib/server/messages/wire-bytes";
+import { MAX_PAGE_BYTES, type ChatMessage } from "@/lib/shared/protocol";
 
 // Pages bounded in bytes as well as rows. A page stops before the message that would take it past
 // its byte budget, but always holds at least one message, so paging moves on even past a message

@@ -1,4 +1,4 @@
-import { reader } from "@/lib/db";
+import { reader } from "@/lib/server/db/db";
 
 // Unread mentions: stored mentions of the user's username in messages after a read marker.
 // Mentions are stored by username (no lookup on the send path), so the user's row joins them.

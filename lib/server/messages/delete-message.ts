@@ -1,7 +1,7 @@
-import { writeTransaction } from "@/lib/db";
-import { readMessages } from "@/lib/data/read-messages";
-import type { ChangeResult } from "@/lib/data/edit-message";
-import { assertAuthor, findChangeTarget, lockRevision, replaceMentions, stampRevision } from "@/lib/data/message-revision";
+import { writeTransaction } from "@/lib/server/db/db";
+import { readMessages } from "@/lib/server/messages/read-messages";
+import type { ChangeResult } from "@/lib/server/messages/edit-message";
+import { assertAuthor, findChangeTarget, lockRevision, replaceMentions, stampRevision } from "@/lib/server/messages/message-revision";
 
 /**
  * Turns the author's own message into a tombstone: its seq, author and time stay (the run of seqs

@@ -1,8 +1,8 @@
-import { writeTransaction } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import type { ChatMessage } from "@/lib/protocol";
-import { readMessages } from "@/lib/data/read-messages";
-import { assertAuthor, findChangeTarget, lockRevision, replaceMentions, stampRevision } from "@/lib/data/message-revision";
+import { writeTransaction } from "@/lib/server/db/db";
+import { AppError } from "@/lib/shared/errors";
+import type { ChatMessage } from "@/lib/shared/protocol";
+import { readMessages } from "@/lib/server/messages/read-messages";
+import { assertAuthor, findChangeTarget, lockRevision, replaceMentions, stampRevision } from "@/lib/server/messages/message-revision";
 
 export interface ChangeResult {
   message: ChatMessage;

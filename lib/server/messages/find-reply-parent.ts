@@ -1,8 +1,8 @@
-import { reader } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import type { ReplyPreview } from "@/lib/protocol";
-import { previewFields } from "@/lib/data/read-messages";
-import { toReplyPreview } from "@/lib/data/reply-preview";
+import { reader } from "@/lib/server/db/db";
+import { AppError } from "@/lib/shared/errors";
+import type { ReplyPreview } from "@/lib/shared/protocol";
+import { previewFields } from "@/lib/server/messages/read-messages";
+import { toReplyPreview } from "@/lib/server/messages/reply-preview";
 
 /** The preview of the message `seq` of the room a reply quotes; not_found when there is none. */
 export async function findReplyParent(input: { room: { id: number }; seq: number }): Promise<ReplyPreview> {

@@ -1,8 +1,8 @@
-import type { RawTx as Tx } from "@/lib/db-write";
-import { SqlParams, type SqlColumn } from "@/lib/data/sql-params";
+import type { RawTx as Tx } from "@/lib/server/db/db-write";
+import { SqlParams, type SqlColumn } from "@/lib/server/db/sql-params";
 
-// The statements of one group commit (lib/data/send-message.ts), each one round trip whatever the
-// batch holds, run through the driver (lib/db-write.ts). Per-row Prisma queries cost a trip
+// The statements of one group commit (lib/server/messages/send-message.ts), each one round trip whatever the
+// batch holds, run through the driver (lib/server/db/db-write.ts). Per-row Prisma queries cost a trip
 // through the query engine each: a batch of n sends spread over many rooms used to make about 2n
 // of them.
 
@@ -38,7 +38,7 @@ export async function insertMessageRows(tx: Tx, rows: readonly NewMessageRow[]):
 
 /**
  * Adds `count` to each room's lastSeq and returns the new values. On PostgreSQL the rooms were
- * locked in id order first (lib/data/send-authorization.ts), so two servers' batches over the same
+ * locked in id order first (lib/server/messages/send-authorization.ts), so two servers' batches over the same
  * rooms cannot deadlock.
  */
 export async function bumpRoomSeqs(tx: Tx, counts: ReadonlyMap<number, number>): Promise<Map<number, number>> {

@@ -1,10 +1,10 @@
-import { deleteMessage } from "@/lib/data/delete-message";
-import { editMessage, type ChangeResult } from "@/lib/data/edit-message";
-import { reactToMessage } from "@/lib/data/react-to-message";
-import { messageDeleteSchema, messageEditSchema, messageReactSchema, parseMentions } from "@/lib/protocol";
-import { joinedRoom } from "@/lib/socket/joined-room";
-import { onEvent, type EventHandler } from "@/lib/socket/on-event";
-import { channelOf, type ChatServer } from "@/lib/socket/types";
+import { deleteMessage } from "@/lib/server/messages/delete-message";
+import { editMessage, type ChangeResult } from "@/lib/server/messages/edit-message";
+import { reactToMessage } from "@/lib/server/messages/react-to-message";
+import { messageDeleteSchema, messageEditSchema, messageReactSchema, parseMentions } from "@/lib/shared/protocol";
+import { joinedRoom } from "@/lib/server/rooms/joined-room";
+import { onEvent, type EventHandler } from "@/lib/server/realtime/on-event";
+import { channelOf, type ChatServer } from "@/lib/server/realtime/types";
 
 /** Edits, deletes and reactions: each change commits with a new room revision, then is broadcast whole. */
 export function messageChangeHandlers(io: ChatServer): EventHandler[] {

@@ -1,16 +1,16 @@
-import { readMessagePage } from "@/lib/data/bounded-page";
-import { findReplyParent } from "@/lib/data/find-reply-parent";
-import { sendMessage } from "@/lib/data/send-message";
-import { messageHistorySchema, messageSendSchema, parseMentions } from "@/lib/protocol";
-import { messagesReceived } from "@/lib/ops/metrics";
-import { checkedRoom, joinedRoom, refusedSend, roomToSend } from "@/lib/socket/joined-room";
-import { withByteLimit } from "@/lib/rate-limit/byte-limiter";
-import { onEvent, type EventHandler } from "@/lib/socket/on-event";
-import { channelOf, type ChatServer } from "@/lib/socket/types";
+import { readMessagePage } from "@/lib/server/messages/bounded-page";
+import { findReplyParent } from "@/lib/server/messages/find-reply-parent";
+import { sendMessage } from "@/lib/server/messages/send-message";
+import { messageHistorySchema, messageSendSchema, parseMentions } from "@/lib/shared/protocol";
+import { messagesReceived } from "@/lib/server/ops/metrics";
+import { checkedRoom, joinedRoom, refusedSend, roomToSend } from "@/lib/server/rooms/joined-room";
+import { withByteLimit } from "@/lib/server/rate-limit/byte-limiter";
+import { onEvent, type EventHandler } from "@/lib/server/realtime/on-event";
+import { channelOf, type ChatServer } from "@/lib/server/realtime/types";
 
 export function messageHandlers(io: ChatServer): EventHandler[] {
   const send = onEvent("message:send", messageSendSchema, async (socket, { room: slug, text, clientId, replyTo }) => {
-    // Membership is checked by the group commit, in its transaction (lib/data/send-message.ts).
+    // Membership is checked by the group commit, in its transaction (lib/server/messages/send-message.ts).
     const room = await roomToSend(slug);
     // A reply's parent is looked up (parents are never removed, only tombstoned).
     const parent = replyTo === undefined ? null : await findReplyParent({ room, seq: replyTo });

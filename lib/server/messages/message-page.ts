@@ -1,12 +1,12 @@
-import { readRows } from "@/lib/db";
-import type { Row } from "@/lib/db-read";
-import { groupReactions } from "@/lib/data/message-row";
-import { toReplyPreview } from "@/lib/data/reply-preview";
-import { int, isoDate, isoDateOrNull, text } from "@/lib/data/sql-cells";
-import { SqlParams } from "@/lib/data/sql-params";
-import { parseMentions, type Author, type ChatMessage, type ReplyPreview } from "@/lib/protocol";
+import { readRows } from "@/lib/server/db/db";
+import type { Row } from "@/lib/server/db/db-read";
+import { groupReactions } from "@/lib/server/messages/message-row";
+import { toReplyPreview } from "@/lib/server/messages/reply-preview";
+import { int, isoDate, isoDateOrNull, text } from "@/lib/server/db/sql-cells";
+import { SqlParams } from "@/lib/server/db/sql-params";
+import { parseMentions, type Author, type ChatMessage, type ReplyPreview } from "@/lib/shared/protocol";
 
-// A page of history as raw rows (lib/db-read.ts) turned into wire messages: one object per
+// A page of history as raw rows (lib/server/db/db-read.ts) turned into wire messages: one object per
 // message and one per author, each value used as the driver gave it where the wire's type is the same.
 
 /** The columns of a page row, in the order the indexes below read them (m: Message, u: its author). */

@@ -1,5 +1,5 @@
-import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import type { Tx } from "@/lib/server/db/db";
+import { AppError } from "@/lib/shared/errors";
 
 // Every change of a message (edit, delete, reaction) takes the room's next revision in the
 // transaction that makes it: Room.lastRev and the message's rev move together, so revisions are

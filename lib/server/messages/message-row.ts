@@ -1,4 +1,4 @@
-import type { ChatMessage } from "@/lib/protocol";
+import type { ChatMessage } from "@/lib/shared/protocol";
 
 // A stored message as the wire shows it: the columns read and their mapping.
 

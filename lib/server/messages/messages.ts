@@ -1,11 +1,11 @@
-import { reader, readRows } from "@/lib/db";
-import { SqlParams } from "@/lib/data/sql-params";
-import { completePage, PAGE_COLUMNS } from "@/lib/data/message-page";
-import type { ChatMessage } from "@/lib/protocol";
-import { readMessages } from "@/lib/data/read-messages";
+import { reader, readRows } from "@/lib/server/db/db";
+import { SqlParams } from "@/lib/server/db/sql-params";
+import { completePage, PAGE_COLUMNS } from "@/lib/server/messages/message-page";
+import type { ChatMessage } from "@/lib/shared/protocol";
+import { readMessages } from "@/lib/server/messages/read-messages";
 
 // The row mapping lives in message-row.ts; re-exported for the send path, which imports it from here.
-export { messageFields, toChatMessage } from "@/lib/data/message-row";
+export { messageFields, toChatMessage } from "@/lib/server/messages/message-row";
 
 interface ListInput {
   room: { id: number; slug: string };
@@ -16,7 +16,7 @@ interface ListInput {
   limit: number;
 }
 
-// A page as one raw join (message with its author) read through the driver (lib/db-read.ts),
+// A page as one raw join (message with its author) read through the driver (lib/server/db/db-read.ts),
 // not Prisma: its client engine ran several queries and built several objects per row and field,
 // and the garbage of a busy history reader, not the query, made its p99 (docs/benchmarks.md).
 // Reactions and reply previews are read afterwards, only for the rows that have them.

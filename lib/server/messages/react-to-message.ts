@@ -1,9 +1,9 @@
-import { writeTransaction, type Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { MAX_REACTIONS_PER_MESSAGE } from "@/lib/protocol";
-import { readMessages } from "@/lib/data/read-messages";
-import type { ChangeResult } from "@/lib/data/edit-message";
-import { findChangeTarget, lockRevision, stampRevision } from "@/lib/data/message-revision";
+import { writeTransaction, type Tx } from "@/lib/server/db/db";
+import { AppError } from "@/lib/shared/errors";
+import { MAX_REACTIONS_PER_MESSAGE } from "@/lib/shared/protocol";
+import { readMessages } from "@/lib/server/messages/read-messages";
+import type { ChangeResult } from "@/lib/server/messages/edit-message";
+import { findChangeTarget, lockRevision, stampRevision } from "@/lib/server/messages/message-revision";
 
 /**
  * Puts (`on`) or takes back the user's `emoji` on a message of the room. Idempotent: asking for

@@ -1,7 +1,7 @@
-import type { Db, Tx } from "@/lib/db";
-import type { ChatMessage } from "@/lib/protocol";
-import { messageFields, toChatMessage } from "@/lib/data/message-row";
-import { toReplyPreview } from "@/lib/data/reply-preview";
+import type { Db, Tx } from "@/lib/server/db/db";
+import type { ChatMessage } from "@/lib/shared/protocol";
+import { messageFields, toChatMessage } from "@/lib/server/messages/message-row";
+import { toReplyPreview } from "@/lib/server/messages/reply-preview";
 
 type Client = Db | Tx;
 type Args = NonNullable<Parameters<Db["message"]["findMany"]>[0]>;

@@ -1,4 +1,4 @@
-import type { ReplyPreview } from "@/lib/protocol";
+import type { ReplyPreview } from "@/lib/shared/protocol";
 
 /** Code points of a parent's text a reply carries: enough to recognise it, bounded on the wire. */
 export const EXCERPT_CHARS = 140;

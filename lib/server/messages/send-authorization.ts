@@ -1,7 +1,7 @@
-import type { RawTx as Tx } from "@/lib/db-write";
-import { SqlParams } from "@/lib/data/sql-params";
+import type { RawTx as Tx } from "@/lib/server/db/db-write";
+import { SqlParams } from "@/lib/server/db/sql-params";
 
-// The group commit's authorization (lib/data/send-message.ts): membership is read inside the
+// The group commit's authorization (lib/server/messages/send-message.ts): membership is read inside the
 // batch's own transaction, one statement whatever the batch holds, so a send costs no read of its
 // own and a leave that another node committed counts at once, whether or not its message arrived.
 

@@ -1,11 +1,11 @@
-import { writeBatch } from "@/lib/db";
-import type { RawTx as Tx } from "@/lib/db-write";
-import { isDatabaseUnavailable } from "@/lib/db-errors";
-import { AppError, isAppError } from "@/lib/errors";
-import type { Author, ChatMessage } from "@/lib/protocol";
-import { findMessage, toChatMessage } from "@/lib/data/messages";
-import { bumpRoomSeqs, findSentMessages, insertMentionRows, insertMessageRows, raiseReadMarkers, type NewMessageRow } from "@/lib/data/message-batch-sql";
-import { lockRoomsForSend, memberPairs } from "@/lib/data/send-authorization";
+import { writeBatch } from "@/lib/server/db/db";
+import type { RawTx as Tx } from "@/lib/server/db/db-write";
+import { isDatabaseUnavailable } from "@/lib/server/db/db-errors";
+import { AppError, isAppError } from "@/lib/shared/errors";
+import type { Author, ChatMessage } from "@/lib/shared/protocol";
+import { findMessage, toChatMessage } from "@/lib/server/messages/messages";
+import { bumpRoomSeqs, findSentMessages, insertMentionRows, insertMessageRows, raiseReadMarkers, type NewMessageRow } from "@/lib/server/messages/message-batch-sql";
+import { lockRoomsForSend, memberPairs } from "@/lib/server/messages/send-authorization";
 
 export interface SendInput {
   room: { id: number; slug: string };

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 
 /**
  * The header through which server.ts hands route handlers the client's address (Next gives them

@@ -1,5 +1,5 @@
 import { Adapter } from "socket.io-adapter";
-import { messagesDelivered } from "@/lib/ops/metrics";
+import { messagesDelivered } from "@/lib/server/ops/metrics";
 
 // Every broadcast reaches this node's sockets through Adapter.prototype.broadcast: local ones
 // directly, and those from other nodes through the cluster adapter's `super.broadcast`. Counting

@@ -1,5 +1,5 @@
 import pino from "pino";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 
 // Structured JSON logs. Message text, passwords and tokens are never logged.
 export const logger = pino({

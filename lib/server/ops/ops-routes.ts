@@ -1,10 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { reader, writeTransaction } from "@/lib/db";
-import { env } from "@/lib/env";
-import { httpStatus, type ErrorCode } from "@/lib/errors";
-import { registry } from "@/lib/ops/metrics";
-import { redisClient } from "@/lib/redis";
+import { reader, writeTransaction } from "@/lib/server/db/db";
+import { env } from "@/lib/server/env";
+import { httpStatus, type ErrorCode } from "@/lib/shared/errors";
+import { registry } from "@/lib/server/ops/metrics";
+import { redisClient } from "@/lib/server/db/redis";
 
 // Operator endpoints, answered before Next sees the request: cheap, and alive even when the app
 // is not. /api/health: the process runs. /api/ready: it can serve (database, Redis). /metrics:

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import { env } from "@/lib/env";
-import { httpStatus } from "@/lib/errors";
-import { setApiSecurityHeaders } from "@/lib/security-headers";
+import { env } from "@/lib/server/env";
+import { httpStatus } from "@/lib/shared/errors";
+import { setApiSecurityHeaders } from "@/lib/server/ops/security-headers";
 
 // Request targets other than a path (RFC 9112 §3.2), answered before anything else sees them:
 // Next and the operator routes parse the target as a path, and Next answered `*` with a 500 and a

@@ -1,5 +1,5 @@
-import { logger } from "@/lib/logger";
-import { memoryPresence, type PresenceStore } from "@/lib/socket/presence-store";
+import { logger } from "@/lib/server/ops/logger";
+import { memoryPresence, type PresenceStore } from "@/lib/server/presence/presence-store";
 
 // The Redis presence store, with this node's own sockets also counted in memory. While Redis is
 // away (or a call to it fails) presence answers from memory: this node's users, nobody else's.

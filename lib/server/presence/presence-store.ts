@@ -1,4 +1,4 @@
-import type { Redis } from "@/lib/redis";
+import type { Redis } from "@/lib/server/db/redis";
 
 // Who is online, counted in sockets. In memory for one process; in Redis for a cluster, where
 // each socket is an entry with an expiry that its node keeps extending: a node that dies stops

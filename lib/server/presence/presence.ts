@@ -1,11 +1,11 @@
-import { filterMembers } from "@/lib/data/members";
-import { listMemberRoomIds } from "@/lib/data/room-summaries";
-import { findUser } from "@/lib/data/users";
-import { logger } from "@/lib/logger";
-import type { Author } from "@/lib/protocol";
-import { env } from "@/lib/env";
-import { memoryPresence, type PresenceStore } from "@/lib/socket/presence-store";
-import { channelOf, subscribedRooms, type ChatServer, type ChatSocket } from "@/lib/socket/types";
+import { filterMembers } from "@/lib/server/rooms/members";
+import { listMemberRoomIds } from "@/lib/server/rooms/room-summaries";
+import { findUser } from "@/lib/server/users/users";
+import { logger } from "@/lib/server/ops/logger";
+import type { Author } from "@/lib/shared/protocol";
+import { env } from "@/lib/server/env";
+import { memoryPresence, type PresenceStore } from "@/lib/server/presence/presence-store";
+import { channelOf, subscribedRooms, type ChatServer, type ChatSocket } from "@/lib/server/realtime/types";
 
 // A user is online while at least one of their sockets is connected, on any node: a second tab
 // keeps them online. A connection that dies silently is closed by Socket.IO's heartbeat; a node

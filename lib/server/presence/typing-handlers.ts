@@ -1,7 +1,7 @@
-import { typingSchema } from "@/lib/protocol";
-import { joinedRoom } from "@/lib/socket/joined-room";
-import { onEvent, type EventHandler } from "@/lib/socket/on-event";
-import { channelOf, userChannelOf } from "@/lib/socket/types";
+import { typingSchema } from "@/lib/shared/protocol";
+import { joinedRoom } from "@/lib/server/rooms/joined-room";
+import { onEvent, type EventHandler } from "@/lib/server/realtime/on-event";
+import { channelOf, userChannelOf } from "@/lib/server/realtime/types";
 
 // Typing is relayed, never stored. Clients send `typing: true` at most every few seconds while
 // the user types and `false` when they send or clear the box; viewers expire a stale `true`.

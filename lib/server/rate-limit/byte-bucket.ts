@@ -1,4 +1,4 @@
-import type { Redis } from "@/lib/redis";
+import type { Redis } from "@/lib/server/db/redis";
 
 // A token bucket of bytes that may go into debt: a request is let through while the bucket is not
 // in debt and takes a reservation; what it served replaces the reservation afterwards, however

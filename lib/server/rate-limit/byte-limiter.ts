@@ -1,9 +1,9 @@
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
-import { MAX_PAGE_BYTES } from "@/lib/protocol";
-import { chargeRedisBytes, DebtBuckets } from "@/lib/rate-limit/byte-bucket";
-import type { Redis } from "@/lib/redis";
+import { env } from "@/lib/server/env";
+import { AppError } from "@/lib/shared/errors";
+import { logger } from "@/lib/server/ops/logger";
+import { MAX_PAGE_BYTES } from "@/lib/shared/protocol";
+import { chargeRedisBytes, DebtBuckets } from "@/lib/server/rate-limit/byte-bucket";
+import type { Redis } from "@/lib/server/db/redis";
 
 // Reads that can be large (history pages, catch-ups) are limited by the bytes they serve, per
 // user, not only by how many requests arrive: 39 bytes of `room:join { since: 0 }` may ask for a

@@ -1,9 +1,9 @@
-import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
-import { LIMITED_EVENTS, resolveLimits, type LimitedEvent } from "@/lib/rate-limit/limits";
-import { MemoryBuckets } from "@/lib/rate-limit/memory-buckets";
-import { takeRedisToken } from "@/lib/rate-limit/redis-bucket";
-import type { Redis } from "@/lib/redis";
+import { env } from "@/lib/server/env";
+import { logger } from "@/lib/server/ops/logger";
+import { LIMITED_EVENTS, resolveLimits, type LimitedEvent } from "@/lib/server/rate-limit/limits";
+import { MemoryBuckets } from "@/lib/server/rate-limit/memory-buckets";
+import { takeRedisToken } from "@/lib/server/rate-limit/redis-bucket";
+import type { Redis } from "@/lib/server/db/redis";
 
 // Per-user limits on client events. Every event first takes a token from this process's bucket:
 // if this node alone has seen too many, the user is over the limit everywhere and Redis is not

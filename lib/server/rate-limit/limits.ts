@@ -1,4 +1,4 @@
-import type { ClientToServerEvents } from "@/lib/protocol";
+import type { ClientToServerEvents } from "@/lib/shared/protocol";
 
 export type LimitedEvent = keyof ClientToServerEvents;
 

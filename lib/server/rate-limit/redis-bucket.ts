@@ -1,4 +1,4 @@
-import type { Redis } from "@/lib/redis";
+import type { Redis } from "@/lib/server/db/redis";
 
 // One token bucket in Redis, shared by every node, taken atomically by one script that reads
 // Redis's own clock (nodes' clocks may disagree). As in MemoryBuckets, each refusal is promised

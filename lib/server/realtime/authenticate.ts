@@ -1,17 +1,17 @@
 import type { IncomingMessage } from "node:http";
 import { parse as parseCookies } from "cookie";
 import { getToken } from "next-auth/jwt";
-import { isSessionEnded } from "@/lib/data/ended-sessions";
-import type { SessionUser } from "@/lib/data/session-users";
-import { env, sessionSecret } from "@/lib/env";
-import type { ErrorCode } from "@/lib/errors";
-import { logger } from "@/lib/logger";
-import { rejectedConnections } from "@/lib/ops/metrics";
-import { originAllowed } from "@/lib/socket/handshake-origin";
-import { membershipsAdded } from "@/lib/socket/membership";
-import { loadSessionUser } from "@/lib/socket/session-loader";
-import { decodeSessionToken } from "@/lib/socket/session-token";
-import type { ChatSocket } from "@/lib/socket/types";
+import { isSessionEnded } from "@/lib/server/auth/ended-sessions";
+import type { SessionUser } from "@/lib/server/users/session-users";
+import { env, sessionSecret } from "@/lib/server/env";
+import type { ErrorCode } from "@/lib/shared/errors";
+import { logger } from "@/lib/server/ops/logger";
+import { rejectedConnections } from "@/lib/server/ops/metrics";
+import { originAllowed } from "@/lib/server/realtime/handshake-origin";
+import { membershipsAdded } from "@/lib/server/realtime/membership";
+import { loadSessionUser } from "@/lib/server/realtime/session-loader";
+import { decodeSessionToken } from "@/lib/server/auth/session-token";
+import type { ChatSocket } from "@/lib/server/realtime/types";
 
 function refusal(code: ErrorCode, message: string): Error {
   // The client sees `code` as connect_error's message and the explanation in its `data`.
@@ -31,7 +31,7 @@ export async function sessionFromRequest(request: IncomingMessage): Promise<(Ses
   if (!token || typeof token.uid !== "number") return null;
   // A deleted or disabled account's cookie opens nothing, nor one from before a password reset.
   const sessionId = typeof token.sid === "string" ? token.sid : null;
-  // A session that signed out on any node is over here too (lib/data/ended-sessions.ts).
+  // A session that signed out on any node is over here too (lib/server/auth/ended-sessions.ts).
   const [found, ended] = await Promise.all([loadSessionUser(token.uid), sessionId !== null && isSessionEnded({ sessionId })]);
   const sessionVersion = typeof token.sv === "number" ? token.sv : 0;
   if (!found || ended || found.sessionVersion !== sessionVersion) return null;

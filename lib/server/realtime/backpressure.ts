@@ -1,9 +1,9 @@
 import type { Socket as TcpSocket } from "node:net";
-import { env } from "@/lib/env";
-import { backloggedSockets } from "@/lib/ops/metrics";
-import { cutConnection } from "@/lib/socket/cut-connection";
-import { tcpSocketOf, trackUpgrades } from "@/lib/socket/tcp-socket";
-import type { ChatServer, ChatSocket } from "@/lib/socket/types";
+import { env } from "@/lib/server/env";
+import { backloggedSockets } from "@/lib/server/ops/metrics";
+import { cutConnection } from "@/lib/server/realtime/cut-connection";
+import { tcpSocketOf, trackUpgrades } from "@/lib/server/realtime/tcp-socket";
+import type { ChatServer, ChatSocket } from "@/lib/server/realtime/types";
 
 // What waits to be written to one socket is bounded. Its backlog is what engine.io has queued
 // and not yet handed to the transport (counted from its `packetCreate` and `flush` events) plus,

@@ -1,21 +1,21 @@
-import { logger } from "@/lib/logger";
-import { connectedSockets, reconnects, rejectedConnections } from "@/lib/ops/metrics";
-import { env } from "@/lib/env";
-import { handshakeReads } from "@/lib/socket/authenticate";
-import { watchBackpressure } from "@/lib/socket/backpressure";
-import { membershipsAdded } from "@/lib/socket/membership";
-import { memberListHandlers } from "@/lib/socket/member-list-handlers";
-import { messageChangeHandlers } from "@/lib/socket/message-change-handlers";
-import { messageHandlers } from "@/lib/socket/message-handlers";
-import { eventDispatcher } from "@/lib/socket/on-event";
-import { watchLiveness } from "@/lib/socket/liveness";
-import { trackConnect, trackDisconnect } from "@/lib/socket/presence";
-import { roomHandlers } from "@/lib/socket/room-handlers";
-import { rememberRoomId } from "@/lib/socket/room-ids";
-import { roomMembershipHandlers } from "@/lib/socket/room-membership-handlers";
-import { loadSessionUser } from "@/lib/socket/session-loader";
-import { typingHandlers } from "@/lib/socket/typing-handlers";
-import { channelOf, sessionChannelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
+import { logger } from "@/lib/server/ops/logger";
+import { connectedSockets, reconnects, rejectedConnections } from "@/lib/server/ops/metrics";
+import { env } from "@/lib/server/env";
+import { handshakeReads } from "@/lib/server/realtime/authenticate";
+import { watchBackpressure } from "@/lib/server/realtime/backpressure";
+import { membershipsAdded } from "@/lib/server/realtime/membership";
+import { memberListHandlers } from "@/lib/server/rooms/member-list-handlers";
+import { messageChangeHandlers } from "@/lib/server/messages/message-change-handlers";
+import { messageHandlers } from "@/lib/server/messages/message-handlers";
+import { eventDispatcher } from "@/lib/server/realtime/on-event";
+import { watchLiveness } from "@/lib/server/realtime/liveness";
+import { trackConnect, trackDisconnect } from "@/lib/server/presence/presence";
+import { roomHandlers } from "@/lib/server/rooms/room-handlers";
+import { rememberRoomId } from "@/lib/server/rooms/room-ids";
+import { roomMembershipHandlers } from "@/lib/server/rooms/room-membership-handlers";
+import { loadSessionUser } from "@/lib/server/realtime/session-loader";
+import { typingHandlers } from "@/lib/server/presence/typing-handlers";
+import { channelOf, sessionChannelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/lib/server/realtime/types";
 
 /**
  * Middleware, after authentication: subscribes the socket before any of its events can be

@@ -1,7 +1,7 @@
 import type { Socket as TcpSocket } from "node:net";
-import { logger } from "@/lib/logger";
-import { slowSocketDisconnects } from "@/lib/ops/metrics";
-import type { ChatSocket } from "@/lib/socket/types";
+import { logger } from "@/lib/server/ops/logger";
+import { slowSocketDisconnects } from "@/lib/server/ops/metrics";
+import type { ChatSocket } from "@/lib/server/realtime/types";
 
 export type CutReason = "backlog_limit" | "drain_timeout" | "held_limit" | "ping_timeout";
 

@@ -50,7 +50,7 @@ interface AdapterInternals {
 const WS_OPEN = 1;
 // Direct writes only while the TCP socket holds less than this (a quarter of backpressure.ts's
 // soft bound): a recipient that reads slowly still gets them, one that does not read takes
-// engine.io's path, where lib/socket/backpressure.ts counts and bounds what waits for it.
+// engine.io's path, where lib/server/realtime/backpressure.ts counts and bounds what waits for it.
 const DIRECT_WRITE_MAX_BYTES = 1024 * 1024;
 
 /** The recipient's TCP socket when a frame written to it now goes out next, in order; else null. */

@@ -1,7 +1,7 @@
-import { env } from "@/lib/env";
-import { cutConnection } from "@/lib/socket/cut-connection";
-import { tcpSocketOf } from "@/lib/socket/tcp-socket";
-import type { ChatSocket } from "@/lib/socket/types";
+import { env } from "@/lib/server/env";
+import { cutConnection } from "@/lib/server/realtime/cut-connection";
+import { tcpSocketOf } from "@/lib/server/realtime/tcp-socket";
+import type { ChatSocket } from "@/lib/server/realtime/types";
 
 // engine.io 6.6 takes any pong as an answer: a pong clears the ping timeout, and one that comes
 // with no ping outstanding postpones the next ping (it refreshes the ping interval timer). A

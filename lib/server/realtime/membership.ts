@@ -1,9 +1,9 @@
-import { summarizeRoom } from "@/lib/data/room-summaries";
-import type { Room } from "@/lib/data/rooms";
-import type { Author } from "@/lib/protocol";
-import { announceDeparture, announcePresence } from "@/lib/socket/presence";
-import { rememberRoomId } from "@/lib/socket/room-ids";
-import { channelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
+import { summarizeRoom } from "@/lib/server/rooms/room-summaries";
+import type { Room } from "@/lib/server/rooms/rooms";
+import type { Author } from "@/lib/shared/protocol";
+import { announceDeparture, announcePresence } from "@/lib/server/presence/presence";
+import { rememberRoomId } from "@/lib/server/rooms/room-ids";
+import { channelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/lib/server/realtime/types";
 
 // A socket is subscribed to the channel of every room its user is a member of: that is what
 // lets it send there and receive messages, presence and typing. Membership changes reach all

@@ -1,12 +1,12 @@
 import type { z } from "zod";
-import { AppError, isAppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
-import { ackLatency } from "@/lib/ops/metrics";
-import type { Ack, AckCallback, AckError, ClientToServerEvents } from "@/lib/protocol";
-import { limitOf, takeToken } from "@/lib/rate-limit/event-limiter";
-import { whenDrained } from "@/lib/socket/backpressure";
-import { allowPacket, refundPacket } from "@/lib/socket/packet-flood";
-import type { ChatSocket } from "@/lib/socket/types";
+import { AppError, isAppError } from "@/lib/shared/errors";
+import { logger } from "@/lib/server/ops/logger";
+import { ackLatency } from "@/lib/server/ops/metrics";
+import type { Ack, AckCallback, AckError, ClientToServerEvents } from "@/lib/shared/protocol";
+import { limitOf, takeToken } from "@/lib/server/rate-limit/event-limiter";
+import { whenDrained } from "@/lib/server/realtime/backpressure";
+import { allowPacket, refundPacket } from "@/lib/server/realtime/packet-flood";
+import type { ChatSocket } from "@/lib/server/realtime/types";
 
 type ResultOf<E extends keyof ClientToServerEvents> =
   Parameters<ClientToServerEvents[E]>[1] extends AckCallback<infer T> ? T : never;
@@ -30,7 +30,7 @@ export function onEvent<E extends keyof ClientToServerEvents, S extends z.ZodTyp
 /**
  * The one listener every socket gets (`socket.onAny`, called with the socket as `this`): the
  * handlers are shared by all sockets instead of a dozen closures registered on each. Every packet
- * takes a token of the socket's packet bound first (lib/socket/packet-flood.ts). An event sent
+ * takes a token of the socket's packet bound first (lib/server/realtime/packet-flood.ts). An event sent
  * without an acknowledgement callback is ignored: its sender could never learn what happened to
  * it. One of no known name is answered `invalid`, so a client's mistake does not wait out a
  * timeout. Each event takes a token of the user's rate limit (lib/rate-limit): over it, the event

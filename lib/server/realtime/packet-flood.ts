@@ -1,6 +1,6 @@
-import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
-import type { ChatSocket } from "@/lib/socket/types";
+import { env } from "@/lib/server/env";
+import { logger } from "@/lib/server/ops/logger";
+import type { ChatSocket } from "@/lib/server/realtime/types";
 
 // Per-event limits answer `rate_limited`, but only for events that are handled: unknown event
 // names and events without an acknowledgement are dropped unanswered, and so unlimited. This

@@ -1,9 +1,9 @@
-import { listRoomSummaries } from "@/lib/data/room-summaries";
-import { listSessionUsers, type SessionUser } from "@/lib/data/session-users";
-import type { UserVersions } from "@/lib/data/session-versions";
-import { changedSince, membershipChanges, unsubscribe } from "@/lib/socket/membership";
-import { rememberRoomId } from "@/lib/socket/room-ids";
-import { channelOf, subscribedRooms, type ChatSocket } from "@/lib/socket/types";
+import { listRoomSummaries } from "@/lib/server/rooms/room-summaries";
+import { listSessionUsers, type SessionUser } from "@/lib/server/users/session-users";
+import type { UserVersions } from "@/lib/server/users/session-versions";
+import { changedSince, membershipChanges, unsubscribe } from "@/lib/server/realtime/membership";
+import { rememberRoomId } from "@/lib/server/rooms/room-ids";
+import { channelOf, subscribedRooms, type ChatSocket } from "@/lib/server/realtime/types";
 
 // Room channels are joined and left through the adapter, which drops what it cannot deliver while
 // Redis is away: a node may keep a socket in a room its user left on another node, or miss one

@@ -1,4 +1,4 @@
-import { listSessionUsers, type SessionUser } from "@/lib/data/session-users";
+import { listSessionUsers, type SessionUser } from "@/lib/server/users/session-users";
 
 // Sockets open in bursts (a deploy, a network blip, many clients at once), and a query costs far
 // more than a row (measured through Prisma: ~0.3 ms of CPU for one user, ~0.45 ms for sixteen;

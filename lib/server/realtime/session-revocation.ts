@@ -1,10 +1,10 @@
-import { listEndedSessions, pruneEndedSessions } from "@/lib/data/ended-sessions";
-import { listSessionVersions, type UserVersions } from "@/lib/data/session-versions";
-import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
-import { onRedisRestored } from "@/lib/redis";
-import { reconcileRooms } from "@/lib/socket/room-reconciliation";
-import type { ChatServer, ChatSocket } from "@/lib/socket/types";
+import { listEndedSessions, pruneEndedSessions } from "@/lib/server/auth/ended-sessions";
+import { listSessionVersions, type UserVersions } from "@/lib/server/users/session-versions";
+import { env } from "@/lib/server/env";
+import { logger } from "@/lib/server/ops/logger";
+import { onRedisRestored } from "@/lib/server/db/redis";
+import { reconcileRooms } from "@/lib/server/realtime/room-reconciliation";
+import type { ChatServer, ChatSocket } from "@/lib/server/realtime/types";
 
 // Accounts are changed by another process (scripts/admin.ts), sessions end and memberships change
 // on other nodes, and the adapter's messages about them are lost while Redis is away. Each node

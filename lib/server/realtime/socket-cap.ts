@@ -1,7 +1,7 @@
-import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
-import { rejectedConnections } from "@/lib/ops/metrics";
-import { userChannelOf, type ChatSocket } from "@/lib/socket/types";
+import { env } from "@/lib/server/env";
+import { logger } from "@/lib/server/ops/logger";
+import { rejectedConnections } from "@/lib/server/ops/metrics";
+import { userChannelOf, type ChatSocket } from "@/lib/server/realtime/types";
 
 // At most SOCKETS_PER_USER sockets per user on this node: a person has a few tabs and devices,
 // a script opening sockets in a loop is refused at the handshake. Counted per node (a cluster

@@ -1,5 +1,5 @@
 import { createAdapter } from "@socket.io/redis-streams-adapter";
-import type { Redis } from "@/lib/redis";
+import type { Redis } from "@/lib/server/db/redis";
 
 // Socket.IO's cluster adapter delivers a broadcast to this node's sockets only after publishing
 // it to Redis has succeeded or failed. The Redis client queues commands while it is disconnected,

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Socket as TcpSocket } from "node:net";
-import type { ChatServer, ChatSocket } from "@/lib/socket/types";
+import type { ChatServer, ChatSocket } from "@/lib/server/realtime/types";
 
 // The TCP socket under a WebSocket connection, reached through documented objects only: the
 // engine.io socket's `request` (its first HTTP request) and the `headers` event engine.io emits

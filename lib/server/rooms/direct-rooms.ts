@@ -1,10 +1,10 @@
-import { writeTransaction } from "@/lib/db";
-import { retryOnConflict } from "@/lib/db-conflict";
-import { AppError } from "@/lib/errors";
-import type { Author } from "@/lib/protocol";
-import { bumpMembershipVersion } from "@/lib/data/members";
-import { roomFields, type Room } from "@/lib/data/rooms";
-import { directSlug } from "@/lib/slug";
+import { writeTransaction } from "@/lib/server/db/db";
+import { retryOnConflict } from "@/lib/server/db/db-conflict";
+import { AppError } from "@/lib/shared/errors";
+import type { Author } from "@/lib/shared/protocol";
+import { bumpMembershipVersion } from "@/lib/server/rooms/members";
+import { roomFields, type Room } from "@/lib/server/rooms/rooms";
+import { directSlug } from "@/lib/server/rooms/slug";
 
 /**
  * The one direct conversation between `userId` and `peerUsername`, created on first use with

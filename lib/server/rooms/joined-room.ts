@@ -1,8 +1,8 @@
-import { isMember } from "@/lib/data/members";
-import { AppError, isAppError } from "@/lib/errors";
-import { isSubscribed, subscribe, unsubscribe } from "@/lib/socket/membership";
-import { roomIdOf } from "@/lib/socket/room-ids";
-import type { ChatSocket } from "@/lib/socket/types";
+import { isMember } from "@/lib/server/rooms/members";
+import { AppError, isAppError } from "@/lib/shared/errors";
+import { isSubscribed, subscribe, unsubscribe } from "@/lib/server/realtime/membership";
+import { roomIdOf } from "@/lib/server/rooms/room-ids";
+import type { ChatSocket } from "@/lib/server/realtime/types";
 
 type RoomRef = { id: number; slug: string };
 
@@ -21,7 +21,7 @@ export async function joinedRoom(socket: ChatSocket, slug: string): Promise<Room
 }
 
 /**
- * For sends, which the group commit authorizes inside its own transaction (lib/data/send-message.ts):
+ * For sends, which the group commit authorizes inside its own transaction (lib/server/messages/send-message.ts):
  * the room's id, with no read of its own. Pass the send's outcome to `checkedRoom` afterwards.
  */
 export async function roomToSend(slug: string): Promise<RoomRef> {

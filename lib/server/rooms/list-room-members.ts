@@ -1,5 +1,5 @@
-import { reader } from "@/lib/db";
-import type { Author } from "@/lib/protocol";
+import { reader } from "@/lib/server/db/db";
+import type { Author } from "@/lib/shared/protocol";
 
 /** Most members `room:members` lists: enough for `@` completion, bounded on the wire. */
 export const MAX_MEMBERS_LISTED = 500;

@@ -1,7 +1,7 @@
-import { listRoomMembers } from "@/lib/data/list-room-members";
-import { roomRefSchema } from "@/lib/protocol";
-import { joinedRoom } from "@/lib/socket/joined-room";
-import { onEvent, type EventHandler } from "@/lib/socket/on-event";
+import { listRoomMembers } from "@/lib/server/rooms/list-room-members";
+import { roomRefSchema } from "@/lib/shared/protocol";
+import { joinedRoom } from "@/lib/server/rooms/joined-room";
+import { onEvent, type EventHandler } from "@/lib/server/realtime/on-event";
 
 /** `room:members`: who can be mentioned in a room (members only ask). */
 export function memberListHandlers(): EventHandler[] {

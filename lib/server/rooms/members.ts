@@ -1,9 +1,9 @@
-import { reader, readRows, writeTransaction, type Tx } from "@/lib/db";
-import { retryOnConflict } from "@/lib/db-conflict";
-import { SqlParams } from "@/lib/data/sql-params";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import type { Author } from "@/lib/protocol";
+import { reader, readRows, writeTransaction, type Tx } from "@/lib/server/db/db";
+import { retryOnConflict } from "@/lib/server/db/db-conflict";
+import { SqlParams } from "@/lib/server/db/sql-params";
+import { env } from "@/lib/server/env";
+import { AppError } from "@/lib/shared/errors";
+import type { Author } from "@/lib/shared/protocol";
 
 export interface Membership {
   roomId: number;
@@ -51,7 +51,7 @@ export function addMember(input: { roomId: number; userId: number }): Promise<{ 
 
 /**
  * Ends a membership. On PostgreSQL the room row is locked first, as the send batch locks it
- * before checking membership (lib/data/message-batch-sql.ts): a send commits entirely before the
+ * before checking membership (lib/server/messages/message-batch-sql.ts): a send commits entirely before the
  * leave or is refused after it, a clean cut. SQLite runs one write at a time anyway.
  */
 export function removeMember(input: { roomId: number; userId: number }): Promise<boolean> {

@@ -1,6 +1,6 @@
-import { AppError } from "@/lib/errors";
-import { addMember, findMembership } from "@/lib/data/members";
-import { findRoom, type Room } from "@/lib/data/rooms";
+import { AppError } from "@/lib/shared/errors";
+import { addMember, findMembership } from "@/lib/server/rooms/members";
+import { findRoom, type Room } from "@/lib/server/rooms/rooms";
 
 /**
  * The room at `slug` if `userId` may read it, joining a public room on first visit. A private

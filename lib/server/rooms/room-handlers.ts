@@ -1,17 +1,17 @@
-import { markRead, removeMember } from "@/lib/data/members";
-import { readChangePage, readMessagePage } from "@/lib/data/bounded-page";
-import { memberRoom, openRoom } from "@/lib/data/room-access";
-import { listRoomSummaries, summarizeRoom } from "@/lib/data/room-summaries";
-import { listPublicRooms } from "@/lib/data/rooms";
-import { AppError } from "@/lib/errors";
-import { DEFAULT_PAGE, MAX_CATCH_UP, MAX_CHANGES, MAX_PAGE_BYTES, emptySchema, roomJoinSchema, roomReadSchema, roomRefSchema } from "@/lib/protocol";
-import type { RoomJoinInput, RoomJoinResult } from "@/lib/protocol";
-import { farewellMember, subscribe, welcomeMember } from "@/lib/socket/membership";
-import { catchUps } from "@/lib/ops/metrics";
-import { onEvent, type EventHandler } from "@/lib/socket/on-event";
-import { onlineMembers } from "@/lib/socket/presence";
-import { withByteLimit } from "@/lib/rate-limit/byte-limiter";
-import { channelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/lib/socket/types";
+import { markRead, removeMember } from "@/lib/server/rooms/members";
+import { readChangePage, readMessagePage } from "@/lib/server/messages/bounded-page";
+import { memberRoom, openRoom } from "@/lib/server/rooms/room-access";
+import { listRoomSummaries, summarizeRoom } from "@/lib/server/rooms/room-summaries";
+import { listPublicRooms } from "@/lib/server/rooms/rooms";
+import { AppError } from "@/lib/shared/errors";
+import { DEFAULT_PAGE, MAX_CATCH_UP, MAX_CHANGES, MAX_PAGE_BYTES, emptySchema, roomJoinSchema, roomReadSchema, roomRefSchema } from "@/lib/shared/protocol";
+import type { RoomJoinInput, RoomJoinResult } from "@/lib/shared/protocol";
+import { farewellMember, subscribe, welcomeMember } from "@/lib/server/realtime/membership";
+import { catchUps } from "@/lib/server/ops/metrics";
+import { onEvent, type EventHandler } from "@/lib/server/realtime/on-event";
+import { onlineMembers } from "@/lib/server/presence/presence";
+import { withByteLimit } from "@/lib/server/rate-limit/byte-limiter";
+import { channelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/lib/server/realtime/types";
 
 export function roomHandlers(io: ChatServer): EventHandler[] {
   // Under the byte limit: the answer's pages are what a catch-up costs.

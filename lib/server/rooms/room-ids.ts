@@ -1,4 +1,4 @@
-import { findRoom } from "@/lib/data/rooms";
+import { findRoom } from "@/lib/server/rooms/rooms";
 
 // A room's id never changes, so slug → id is cached for the process: sends need the id, and
 // a socket may have been subscribed by another process (through the adapter) with no lookup here.

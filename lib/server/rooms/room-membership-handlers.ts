@@ -1,14 +1,14 @@
-import { openDirectRoom } from "@/lib/data/direct-rooms";
-import { addMember } from "@/lib/data/members";
-import { memberRoom } from "@/lib/data/room-access";
-import { summarizeRoom } from "@/lib/data/room-summaries";
-import { createRoom } from "@/lib/data/rooms";
-import { findUserByUsername } from "@/lib/data/users";
-import { AppError } from "@/lib/errors";
-import { dmOpenSchema, roomCreateSchema, roomInviteSchema } from "@/lib/protocol";
-import { welcomeMember } from "@/lib/socket/membership";
-import { onEvent, type EventHandler } from "@/lib/socket/on-event";
-import type { ChatServer } from "@/lib/socket/types";
+import { openDirectRoom } from "@/lib/server/rooms/direct-rooms";
+import { addMember } from "@/lib/server/rooms/members";
+import { memberRoom } from "@/lib/server/rooms/room-access";
+import { summarizeRoom } from "@/lib/server/rooms/room-summaries";
+import { createRoom } from "@/lib/server/rooms/rooms";
+import { findUserByUsername } from "@/lib/server/users/users";
+import { AppError } from "@/lib/shared/errors";
+import { dmOpenSchema, roomCreateSchema, roomInviteSchema } from "@/lib/shared/protocol";
+import { welcomeMember } from "@/lib/server/realtime/membership";
+import { onEvent, type EventHandler } from "@/lib/server/realtime/on-event";
+import type { ChatServer } from "@/lib/server/realtime/types";
 
 export function roomMembershipHandlers(io: ChatServer): EventHandler[] {
   const create = onEvent("room:create", roomCreateSchema, async (socket, { name, visibility }) => {

@@ -1,8 +1,8 @@
-import { reader } from "@/lib/db";
-import type { Author, RoomSummary } from "@/lib/protocol";
-import type { Room } from "@/lib/data/rooms";
-import { roomFields } from "@/lib/data/rooms";
-import { countMentionsByRoom, countRoomMentions } from "@/lib/data/count-mentions";
+import { reader } from "@/lib/server/db/db";
+import type { Author, RoomSummary } from "@/lib/shared/protocol";
+import type { Room } from "@/lib/server/rooms/rooms";
+import { roomFields } from "@/lib/server/rooms/rooms";
+import { countMentionsByRoom, countRoomMentions } from "@/lib/server/messages/count-mentions";
 
 const authorFields = { id: true, username: true, name: true } as const;
 

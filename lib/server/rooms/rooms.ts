@@ -1,8 +1,8 @@
-import { bumpMembershipVersion } from "@/lib/data/members";
-import { reader, writeTransaction } from "@/lib/db";
-import type { PublicRoom, Visibility } from "@/lib/protocol";
-import { firstFreeSlug, privateSlug, slugify } from "@/lib/slug";
-import { retryOnConflict } from "@/lib/db-conflict";
+import { bumpMembershipVersion } from "@/lib/server/rooms/members";
+import { reader, writeTransaction } from "@/lib/server/db/db";
+import type { PublicRoom, Visibility } from "@/lib/shared/protocol";
+import { firstFreeSlug, privateSlug, slugify } from "@/lib/server/rooms/slug";
+import { retryOnConflict } from "@/lib/server/db/db-conflict";
 
 export interface Room {
   id: number;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { usernameSchema } from "@/lib/protocol/schemas";
+import { usernameSchema } from "@/lib/shared/protocol/schemas";
 
 export interface SeedUser {
   username: string;

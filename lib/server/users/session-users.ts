@@ -1,13 +1,13 @@
-import { readRows } from "@/lib/db";
-import { int, text } from "@/lib/data/sql-cells";
-import { SqlParams } from "@/lib/data/sql-params";
-import type { Author } from "@/lib/protocol";
+import { readRows } from "@/lib/server/db/db";
+import { int, text } from "@/lib/server/db/sql-cells";
+import { SqlParams } from "@/lib/server/db/sql-params";
+import type { Author } from "@/lib/shared/protocol";
 
 export interface SessionUser {
   user: Author;
   /** The rooms the user is a member of: slug → id. */
   rooms: Record<string, number>;
-  /** Sessions issued with another version were revoked (lib/data/session-versions.ts). */
+  /** Sessions issued with another version were revoked (lib/server/users/session-versions.ts). */
   sessionVersion: number;
   /** Read in the same statement as `rooms`: the rooms are those of this membership version. */
   membershipVersion: number;
@@ -16,7 +16,7 @@ export interface SessionUser {
 /**
  * Who opens sockets: each user and their rooms, for many users at once (sockets opening at the
  * same moment share it). Users that no longer exist or are disabled are absent. One plain join
- * read through the driver (lib/db-read.ts): through the query builder this took two queries and
+ * read through the driver (lib/server/db/db-read.ts): through the query builder this took two queries and
  * about four times the CPU, and through $queryRaw twice the garbage, on every connection.
  */
 export async function listSessionUsers(input: { ids: number[] }): Promise<Map<number, SessionUser>> {

@@ -1,7 +1,7 @@
-import { int } from "@/lib/data/sql-cells";
-import { SqlParams } from "@/lib/data/sql-params";
-import { reader, readRows } from "@/lib/db";
-import type { Author } from "@/lib/protocol";
+import { int } from "@/lib/server/db/sql-cells";
+import { SqlParams } from "@/lib/server/db/sql-params";
+import { reader, readRows } from "@/lib/server/db/db";
+import type { Author } from "@/lib/shared/protocol";
 
 // A session (JWT) is current while its user exists, is not disabled and still has the
 // `sessionVersion` the token was issued with.

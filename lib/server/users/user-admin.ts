@@ -1,6 +1,6 @@
-import { reader, writeTransaction } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { hashPassword } from "@/lib/password";
+import { reader, writeTransaction } from "@/lib/server/db/db";
+import { AppError } from "@/lib/shared/errors";
+import { hashPassword } from "@/lib/server/auth/password";
 
 // What the admin command (scripts/admin.ts) does to accounts. Every change that must end the
 // user's sessions bumps `sessionVersion`: their JWTs carry the old one and stop working.

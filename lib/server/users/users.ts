@@ -1,7 +1,7 @@
-import { reader, writeTransaction } from "@/lib/db";
-import { logger } from "@/lib/logger";
-import { burnPasswordCheck, hashIsOutdated, hashPassword, verifyPassword } from "@/lib/password";
-import type { Author } from "@/lib/protocol";
+import { reader, writeTransaction } from "@/lib/server/db/db";
+import { logger } from "@/lib/server/ops/logger";
+import { burnPasswordCheck, hashIsOutdated, hashPassword, verifyPassword } from "@/lib/server/auth/password";
+import type { Author } from "@/lib/shared/protocol";
 
 const authorFields = { id: true, username: true, name: true } as const;
 

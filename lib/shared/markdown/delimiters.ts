@@ -1,4 +1,4 @@
-import type { Emphasis } from "@/lib/markdown/tokens";
+import type { Emphasis } from "@/lib/shared/markdown/tokens";
 
 export interface Delimiter {
   marker: "**" | "__" | "*" | "_" | "~~";

@@ -1,4 +1,4 @@
-import { isSafeHref, type Inline } from "@/lib/markdown/tokens";
+import { isSafeHref, type Inline } from "@/lib/shared/markdown/tokens";
 
 // The inline tokens that are not emphasis: code spans, links and bare URLs. Each reads forward
 // from its opening character and returns the node and where it ends, or null (then it is text).

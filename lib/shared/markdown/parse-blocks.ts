@@ -1,5 +1,5 @@
-import { parseInline } from "@/lib/markdown/parse-inline";
-import type { Block } from "@/lib/markdown/tokens";
+import { parseInline } from "@/lib/shared/markdown/parse-inline";
+import type { Block } from "@/lib/shared/markdown/tokens";
 
 const FENCE = "```";
 

@@ -1,6 +1,6 @@
-import { delimiterAt, type Delimiter } from "@/lib/markdown/delimiters";
-import { codeAt, linkAt, nextIndexFinder, urlAt, type NextIndex } from "@/lib/markdown/inline-tokens";
-import type { Emphasis, Inline } from "@/lib/markdown/tokens";
+import { delimiterAt, type Delimiter } from "@/lib/shared/markdown/delimiters";
+import { codeAt, linkAt, nextIndexFinder, urlAt, type NextIndex } from "@/lib/shared/markdown/inline-tokens";
+import type { Emphasis, Inline } from "@/lib/shared/markdown/tokens";
 
 interface Frame {
   delimiter: Delimiter | null;

@@ -1,5 +1,5 @@
-import type { ErrorCode } from "@/lib/errors";
-import type { Author, ChatMessage, PublicRoom, RoomSummary } from "@/lib/protocol/models";
+import type { ErrorCode } from "@/lib/shared/errors";
+import type { Author, ChatMessage, PublicRoom, RoomSummary } from "@/lib/shared/protocol/models";
 import type {
   DmOpenInput,
   EmptyInput,
@@ -14,14 +14,14 @@ import type {
   RoomReadInput,
   RoomRefInput,
   TypingInput,
-} from "@/lib/protocol/schemas";
+} from "@/lib/shared/protocol/schemas";
 
 // The Socket.IO contract, shared by server and client; docs/protocol.md describes it in prose.
-export * from "@/lib/protocol/limits";
-export * from "@/lib/protocol/models";
-export * from "@/lib/protocol/schemas";
-export * from "@/lib/protocol/emoji";
-export * from "@/lib/protocol/mentions";
+export * from "@/lib/shared/protocol/limits";
+export * from "@/lib/shared/protocol/models";
+export * from "@/lib/shared/protocol/schemas";
+export * from "@/lib/shared/protocol/emoji";
+export * from "@/lib/shared/protocol/mentions";
 
 export interface AckError {
   ok: false;

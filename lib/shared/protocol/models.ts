@@ -1,6 +1,6 @@
-import "@/lib/zod-setup";
+import "@/lib/shared/zod-setup";
 import { z } from "zod";
-import { clientIdSchema, roomSlugSchema, seqSchema } from "@/lib/protocol/schemas";
+import { clientIdSchema, roomSlugSchema, seqSchema } from "@/lib/shared/protocol/schemas";
 
 // What the server sends. Schemas document the shapes and give the types; the server builds
 // these values itself, so they are not parsed on the way out.

@@ -1,7 +1,7 @@
-import "@/lib/zod-setup";
+import "@/lib/shared/zod-setup";
 import { z } from "zod";
-import { emojiSchema } from "@/lib/protocol/emoji";
-import { DEFAULT_PAGE, MAX_PAGE, MAX_ROOM_NAME_CHARS, MAX_TEXT_CHARS } from "@/lib/protocol/limits";
+import { emojiSchema } from "@/lib/shared/protocol/emoji";
+import { DEFAULT_PAGE, MAX_PAGE, MAX_ROOM_NAME_CHARS, MAX_TEXT_CHARS } from "@/lib/shared/protocol/limits";
 
 // Client payloads. Each is parsed at run time; unknown fields are stripped (a spoofed author
 // is ignored). The inferred types are what the client sends.
@@ -31,7 +31,7 @@ export const clientIdSchema = z
 
 export const messageTextSchema = z
   .string()
-  // Room for surrounding whitespace; also what bounds a frame (lib/socket/socket-server.ts).
+  // Room for surrounding whitespace; also what bounds a frame (lib/server/realtime/socket-server.ts).
   .max(MAX_TEXT_CHARS * 2, "text is too long")
   .refine(wellFormed, "text is not well-formed Unicode")
   .refine(noNul, "text contains a NUL character")

@@ -1,5 +1,5 @@
-import type { CloseReason, Transport, TransportHandlers, TransportOptions, WebSocketConstructor } from "@/lib/client/realtime/transport";
-import { openWebSocket } from "@/lib/client/realtime/websocket-transport";
+import type { CloseReason, Transport, TransportHandlers, TransportOptions, WebSocketConstructor } from "@/lib/browser/connection/realtime/transport";
+import { openWebSocket } from "@/lib/browser/connection/realtime/websocket-transport";
 
 /** How long the Engine.IO handshake may take, as socket.io-client's default `timeout`. */
 const OPEN_TIMEOUT_MS = 20_000;
@@ -100,7 +100,7 @@ export function openEngine(options: EngineOptions, handlers: EngineHandlers): En
     // Only a network that blocks WebSockets needs long-polling: its code is fetched then, and
     // stays out of the page's first load.
     transport = undefined;
-    import("@/lib/client/realtime/polling-transport").then(
+    import("@/lib/browser/connection/realtime/polling-transport").then(
       ({ openPolling }) => void (state === "opening" && (transport = openPolling(transportOptions, transportHandlers))),
       (error: Error) => end("transport error", error),
     );

@@ -1,4 +1,4 @@
-import type { Transport, TransportHandlers, TransportOptions } from "@/lib/client/realtime/transport";
+import type { Transport, TransportHandlers, TransportOptions } from "@/lib/browser/connection/realtime/transport";
 
 const SEPARATOR = "\x1e";
 let stamp = 0;

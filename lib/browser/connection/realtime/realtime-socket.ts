@@ -1,9 +1,9 @@
-import { backoffDelay } from "@/lib/client/backoff";
-import { createAcks } from "@/lib/client/realtime/acks";
-import { DISCONNECT, decodePacket, encodeConnect, encodeEvent, type Packet } from "@/lib/client/realtime/codec";
-import { openEngine, type Engine } from "@/lib/client/realtime/engine";
-import { createListeners } from "@/lib/client/realtime/listeners";
-import type { CloseReason, WebSocketConstructor } from "@/lib/client/realtime/transport";
+import { backoffDelay } from "@/lib/browser/connection/backoff";
+import { createAcks } from "@/lib/browser/connection/realtime/acks";
+import { DISCONNECT, decodePacket, encodeConnect, encodeEvent, type Packet } from "@/lib/browser/connection/realtime/codec";
+import { openEngine, type Engine } from "@/lib/browser/connection/realtime/engine";
+import { createListeners } from "@/lib/browser/connection/realtime/listeners";
+import type { CloseReason, WebSocketConstructor } from "@/lib/browser/connection/realtime/transport";
 
 /** A failed connection attempt; `data` is what the server's middleware refused it with. */
 export type ConnectError = Error & { data?: unknown };

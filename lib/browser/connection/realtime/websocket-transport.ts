@@ -1,4 +1,4 @@
-import type { Transport, TransportHandlers, TransportOptions, WebSocketConstructor } from "@/lib/client/realtime/transport";
+import type { Transport, TransportHandlers, TransportOptions, WebSocketConstructor } from "@/lib/browser/connection/realtime/transport";
 
 /** Engine.IO over one WebSocket: one packet per text frame. */
 export function openWebSocket(options: TransportOptions & { WebSocket: WebSocketConstructor }, handlers: TransportHandlers): Transport {
