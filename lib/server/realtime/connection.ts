@@ -4,17 +4,12 @@ import { env } from "@/lib/server/env";
 import { handshakeReads } from "@/lib/server/realtime/authenticate";
 import { watchBackpressure } from "@/lib/server/realtime/backpressure";
 import { membershipsAdded } from "@/lib/server/realtime/membership";
-import { memberListHandlers } from "@/lib/server/rooms/member-list-handlers";
-import { messageChangeHandlers } from "@/lib/server/messages/message-change-handlers";
-import { messageHandlers } from "@/lib/server/messages/message-handlers";
-import { eventDispatcher } from "@/lib/server/realtime/on-event";
+import { chatHandlers, handlerDependencies } from "@/lib/server/realtime/handlers";
+import { eventDispatcher, type EventHandler } from "@/lib/server/realtime/on-event";
 import { watchLiveness } from "@/lib/server/realtime/liveness";
 import { trackConnect, trackDisconnect } from "@/lib/server/presence/presence";
-import { roomHandlers } from "@/lib/server/rooms/room-handlers";
 import { rememberRoomId } from "@/lib/server/rooms/room-ids";
-import { roomMembershipHandlers } from "@/lib/server/rooms/room-membership-handlers";
 import { loadSessionUser } from "@/lib/server/realtime/session-loader";
-import { typingHandlers } from "@/lib/server/presence/typing-handlers";
 import { channelOf, sessionChannelOf, userChannelOf, type ChatServer, type ChatSocket } from "@/lib/server/realtime/types";
 
 /**
@@ -83,16 +78,10 @@ const presenceFailed = (error: unknown) => logger.warn({ err: error }, "presence
 /**
  * The `connection` listener: a subscribed socket is connected; listen to it and count it online.
  * Everything it gets is made once per server and shared: one event dispatcher, two listeners.
+ * `handlers` are the wired ones of lib/server/realtime/handlers.ts unless a caller made its own.
  */
-export function connectionHandler(io: ChatServer): (socket: ChatSocket) => void {
-  const dispatch = eventDispatcher([
-    ...roomHandlers(io),
-    ...roomMembershipHandlers(io),
-    ...messageHandlers(io),
-    ...messageChangeHandlers(io),
-    ...memberListHandlers(),
-    ...typingHandlers(),
-  ]);
+export function connectionHandler(io: ChatServer, handlers: EventHandler[] = chatHandlers(handlerDependencies(io))): (socket: ChatSocket) => void {
+  const dispatch = eventDispatcher(handlers);
   function onDisconnecting(this: ChatSocket): void {
     trackDisconnect(io, this).catch(presenceFailed);
   }

@@ -1,13 +1,18 @@
-import { listRoomMembers } from "@/lib/server/rooms/list-room-members";
+import type * as memberListModule from "@/lib/server/rooms/list-room-members";
+import type { RoomGate } from "@/lib/server/rooms/joined-room";
 import { roomRefSchema } from "@/lib/shared/protocol";
-import { joinedRoom } from "@/lib/server/rooms/joined-room";
 import { onEvent, type EventHandler } from "@/lib/server/realtime/on-event";
 
+export interface MemberListHandlerDeps {
+  members: Pick<typeof memberListModule, "listRoomMembers">;
+  gate: Pick<RoomGate, "joinedRoom">;
+}
+
 /** `room:members`: who can be mentioned in a room (members only ask). */
-export function memberListHandlers(): EventHandler[] {
-  const members = onEvent("room:members", roomRefSchema, async (socket, { room: slug }) => {
-    const room = await joinedRoom(socket, slug);
-    return { members: await listRoomMembers({ roomId: room.id }) };
+export function createMemberListHandlers({ members, gate }: MemberListHandlerDeps): EventHandler[] {
+  const list = onEvent("room:members", roomRefSchema, async (socket, { room: slug }) => {
+    const room = await gate.joinedRoom(socket, slug);
+    return { members: await members.listRoomMembers({ roomId: room.id }) };
   });
-  return [members];
+  return [list];
 }
