@@ -1,8 +1,9 @@
 // The app's workspace for a run: a copy of the template database with bench users and rooms,
-// and session cookies minted for those users with the server's secret.
+// and session cookies minted for those users with the server's secret and the app's own session
+// codec (signing thousands of users in through NextAuth would cost an argon2 check each).
 import argon2 from "argon2";
 import Database from "better-sqlite3";
-import { encode } from "next-auth/jwt";
+import { encodeSessionToken } from "@/lib/server/auth/session-codec";
 import { copyTemplate } from "../test/helpers/template-db";
 import { SECRET, status } from "./cli";
 
@@ -43,7 +44,8 @@ export async function seed(dataDir: string, users: number, rooms: RoomSeed[]): P
 export async function mintCookies(ids: number[]): Promise<string[]> {
   const out: string[] = [];
   for (const [i, uid] of ids.entries()) {
-    const token = await encode({ token: { uid, username: `bench${i}`, name: `Bench ${i}`, sid: `bench-${i}`, sub: String(uid) }, secret: SECRET });
+    // sv 0: the users were just created, with the column's default session version.
+    const token = await encodeSessionToken({ token: { uid, username: `bench${i}`, name: `Bench ${i}`, sid: `bench-${i}`, sv: 0, sub: String(uid) }, secret: SECRET });
     out.push(`next-auth.session-token=${token}`);
     if (i % 500 === 0) status(`minting sessions ${i}/${ids.length}`);
   }

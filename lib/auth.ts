@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import NextAuth, { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/server/ops/client-address";
-import { isSessionEnded, SESSION_MAX_AGE_S } from "@/lib/server/auth/ended-sessions";
+import { isSessionEnded } from "@/lib/server/auth/ended-sessions";
+import { decodeSessionToken, encodeSessionToken, SESSION_MAX_AGE_S } from "@/lib/server/auth/session-codec";
 import { findSessionUser, findSessionVersion } from "@/lib/server/users/session-versions";
 import { env, sessionSecret } from "@/lib/server/env";
 import { loginSchema } from "@/lib/shared/login-schema";
@@ -11,12 +12,14 @@ import type { Author } from "@/lib/shared/protocol";
 import type { JWT } from "next-auth/jwt";
 import { endSession } from "@/lib/server/auth/session-events";
 
-// The only NextAuth configuration. Sessions are JWTs in an HttpOnly cookie; the socket
-// handshake reads the same cookie (lib/server/realtime/authenticate.ts).
+// The only NextAuth configuration. Sessions are JWTs in an HttpOnly cookie, in our own format
+// (lib/server/auth/session-codec.ts); the socket handshake decodes the same cookie with the same codec
+// (lib/server/realtime/authenticate.ts).
 export const authOptions: NextAuthOptions = {
   secret: sessionSecret(),
   useSecureCookies: env.secureCookies,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -67,15 +70,14 @@ async function sessionVersionAtSignIn(userId: number): Promise<number> {
 
 /**
  * Throws for a token whose user was deleted, disabled or had their password reset since it was
- * issued: NextAuth then clears the session cookie and the page sees no session. Tokens issued
- * before session versions existed count as version 0.
+ * issued: NextAuth then clears the session cookie and the page sees no session.
  */
 async function assertSessionCurrent(token: JWT): Promise<void> {
   // Database trouble is not a revocation: the page's own queries fail instead of signing the user out.
   const [user, ended] = await Promise.all([
-    findSessionUser({ userId: token.uid, sessionVersion: token.sv ?? 0 }).catch(() => undefined),
+    findSessionUser({ userId: token.uid, sessionVersion: token.sv }).catch(() => undefined),
     // A copy of a cookie that signed out opens no page either (lib/server/auth/ended-sessions.ts).
-    typeof token.sid === "string" ? isSessionEnded({ sessionId: token.sid }).catch(() => false) : false,
+    isSessionEnded({ sessionId: token.sid }).catch(() => false),
   ]);
   if (user === null || ended) throw new Error("the session was revoked");
 }

@@ -14,8 +14,8 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid: number;
     username: string;
-    sid?: string;
+    sid: string;
     /** The user's `sessionVersion` at sign-in (lib/server/users/session-versions.ts). */
-    sv?: number;
+    sv: number;
   }
 }

@@ -1,45 +1,17 @@
 import { io, type Socket } from "socket.io-client";
 import type { ChatMessage, ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/protocol";
+import { signIn, signOut } from "./sign-in";
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-function cookiesFrom(response: Response, jar: Map<string, string>): void {
-  for (const header of response.headers.getSetCookie()) {
-    const [pair] = header.split(";");
-    const eq = pair!.indexOf("=");
-    jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-  }
-}
-
-const serialise = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-
-/** Signs in through NextAuth's real credentials flow; returns the Cookie header, or null when refused. */
+/** Signs in through NextAuth's form flow (test/helpers/sign-in.ts); returns the Cookie header, or null when refused. */
 export async function login(url: string, username: string, password: string): Promise<string | null> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  cookiesFrom(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: serialise(jar) },
-    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
-    redirect: "manual",
-  });
-  cookiesFrom(response, jar);
-  return [...jar.keys()].some((k) => k.endsWith("next-auth.session-token")) ? serialise(jar) : null;
+  return (await signIn(url, { username, password })).cookie;
 }
 
-/** Signs out through NextAuth's real sign-out endpoint, with the session's own cookies. */
+/** Signs out through NextAuth's form flow, with the session's own cookies. */
 export async function logout(url: string, cookie: string): Promise<void> {
-  const csrf = await fetch(`${url}/api/auth/csrf`, { headers: { cookie } });
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${url}/api/auth/signout`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ csrfToken, json: "true" }),
-    redirect: "manual",
-  });
-  if (response.status >= 400) throw new Error(`sign-out answered ${response.status}`);
+  await signOut(url, cookie);
 }
 
 export async function loginOrFail(url: string, username: string): Promise<string> {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { signIn } from "./sign-in";
 
 export interface Attempt {
   signedIn: boolean;
@@ -6,22 +7,12 @@ export interface Attempt {
   error: string | null;
 }
 
-/** One sign-in through NextAuth's real credentials endpoint, optionally as if behind a proxy. */
+/** One sign-in through NextAuth's form flow, optionally as if behind a proxy. */
 export async function attempt(url: string, username: string, password: string, forwardedFor?: string): Promise<Attempt> {
   // Also claims the header through which the server passes the address on (it must overwrite it).
   const extra: Record<string, string> = forwardedFor ? { "x-forwarded-for": forwardedFor, "x-chat-client-address": forwardedFor } : {};
-  const csrf = await fetch(`${url}/api/auth/csrf`, { headers: extra });
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { ...extra, "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
-    redirect: "manual",
-  });
-  const signedIn = response.headers.getSetCookie().some((c) => c.includes("next-auth.session-token="));
-  const { url: target } = (await response.json()) as { url: string };
-  return { signedIn, error: new URL(target).searchParams.get("error") };
+  const result = await signIn(url, { username, password }, extra);
+  return { signedIn: result.cookie !== null, error: result.error };
 }
 
 export const THROTTLED = /^Too many attempts, try again in (\d+) s$/;

@@ -131,11 +131,11 @@ describe("authorization from the database", () => {
   });
 });
 
-/** The `sid` inside a session cookie, decoded with the test secret as the server does. */
+/** The `sid` inside a session cookie, decoded with the test secret by the server's own codec. */
 async function sessionIdOf(token: string): Promise<string> {
-  const { decode } = await import("next-auth/jwt");
+  const { decodeSessionToken } = await import("@/lib/server/auth/session-codec");
   const { TEST_SECRET } = await import("../helpers/template-db");
-  const payload = await decode({ token, secret: TEST_SECRET });
+  const payload = await decodeSessionToken({ token, secret: TEST_SECRET });
   assert.equal(typeof payload?.sid, "string");
-  return payload!.sid as string;
+  return payload!.sid;
 }

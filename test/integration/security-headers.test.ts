@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { startServer, type TestServer } from "../helpers/server";
+import { signIn } from "../helpers/sign-in";
 
 function directives(policy: string | null): Map<string, string> {
   assert.ok(policy, "a Content-Security-Policy header");
@@ -18,16 +19,8 @@ function assertCommonHeaders(res: Response, what: string): void {
 
 /** Signs in and returns the raw Set-Cookie header of the session cookie. */
 async function sessionSetCookie(server: TestServer, username: string): Promise<string> {
-  const csrf = await fetch(`${server.url}/api/auth/csrf`);
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${server.url}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ csrfToken, username, password: `${username}-password`, json: "true" }),
-    redirect: "manual",
-  });
-  const cookie = res.headers.getSetCookie().find((c) => /next-auth\.session-token=/.test(c));
+  const { setCookies } = await signIn(server.url, { username, password: `${username}-password` });
+  const cookie = setCookies.find((c) => /next-auth\.session-token=/.test(c));
   assert.ok(cookie, "a session cookie is set");
   return cookie;
 }

@@ -1,13 +1,11 @@
 import { readRows, writeTransaction } from "@/lib/server/db/db";
 import { text } from "@/lib/server/db/sql-cells";
 import { SqlParams } from "@/lib/server/db/sql-params";
+import { SESSION_MAX_AGE_S } from "@/lib/server/auth/session-codec";
 
 // Browser sessions that signed out, by their JWT `sid`. Every node refuses them at the handshake
 // and closes their sockets in its sweep, so a sign-out counts everywhere even when the adapter's
 // message is lost (Redis away). A JWT cannot outlive its lifetime: older rows are pruned.
-
-/** How long a session's JWT is valid (NextAuth's `session.maxAge`, lib/auth.ts). */
-export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
 /** Ids per query, as for the session sweep's other reads (lib/server/users/session-versions.ts). */
 const CHUNK = 2_000;

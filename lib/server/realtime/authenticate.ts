@@ -10,7 +10,7 @@ import { rejectedConnections } from "@/lib/server/ops/metrics";
 import { originAllowed } from "@/lib/server/realtime/handshake-origin";
 import { membershipsAdded } from "@/lib/server/realtime/membership";
 import { loadSessionUser } from "@/lib/server/realtime/session-loader";
-import { decodeSessionToken } from "@/lib/server/auth/session-token";
+import { decodeSessionToken } from "@/lib/server/auth/session-codec";
 import type { ChatSocket } from "@/lib/server/realtime/types";
 
 function refusal(code: ErrorCode, message: string): Error {
@@ -20,7 +20,8 @@ function refusal(code: ErrorCode, message: string): Error {
 
 /** The user behind the NextAuth session cookie of a handshake, their rooms, and the session's id, or null. */
 export async function sessionFromRequest(request: IncomingMessage): Promise<(SessionUser & { sessionId: string | null }) | null> {
-  // getToken reads parsed cookies only; handed the raw header it silently finds nothing.
+  // getToken reads parsed cookies only; handed the raw header it silently finds nothing. It joins
+  // chunked cookies and hands the token to our codec, the pages' own (lib/auth.ts).
   const cookies = parseCookies(request.headers.cookie ?? "");
   const token = await getToken({
     req: { headers: request.headers, cookies } as unknown as Parameters<typeof getToken>[0]["req"],
