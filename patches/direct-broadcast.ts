@@ -1,87 +1,85 @@
 import type { Socket as TcpSocket } from "node:net";
-import { Adapter } from "socket.io-adapter";
+import { logger } from "@/lib/server/ops/logger";
+import { tcpSocketOf } from "@/lib/server/realtime/tcp-socket";
 
-// Socket.IO hands a broadcast to every recipient through engine.io's packet queue: a packet
-// object, `packetCreate` and `flush` events, a corked two-buffer write, and a write callback that
-// emits `drain` and `ready` again, per recipient. Skipping that cut the chat server's main-thread
-// CPU in the fan-out by about a quarter (docs/benchmarks.md, "Broadcast frames written directly").
-// When nothing is queued ahead on a recipient's WebSocket, the frame, built once per broadcast,
-// is written to its TCP socket directly: the same bytes, in the same order. Anything else (a
-// polling client, an upgrade under way, packets queued or a write in flight, compression) takes
-// Socket.IO's own path. Written against socket.io-adapter 2.5, engine.io 6.6 and ws 8, which
-// package-lock.json pins; test/integration/direct-broadcast.test.ts covers both paths and their order.
+// PATCH (docs/architecture.md, "Patches"). Socket.IO hands a broadcast to every recipient through
+// engine.io's packet queue: a packet object, `packetCreate` and `flush` events, a corked
+// two-buffer write and a write callback that emits `drain`, per recipient. Writing the frame,
+// built once per broadcast, straight to an idle recipient's TCP socket cut the fan-out's
+// main-thread CPU by about a quarter (docs/benchmarks.md, "Broadcast frames written directly").
+// No extension point reaches that far: whether engine.io has something queued or in flight for
+// a connection is private (`writeBuffer`), and so is ws writing synchronously to its socket when
+// it does not compress. Written against engine.io 6.6 and ws 8 (package-lock.json pins them).
+// Each connection is checked once for the internals read below; one that does not have them as
+// expected takes Socket.IO's own path, and the first such connection logs a warning.
 
-interface EngineTransport {
-  name: string;
-  writable: boolean;
-  perMessageDeflate?: unknown;
-  socket?: { readyState: number; _socket?: TcpSocket };
-}
-
-interface EngineSocket {
+/** What this patch reads of an engine.io socket: its own state, and its transport's. */
+export interface EngineConn {
   readyState: string;
   upgrading: boolean;
-  writeBuffer: unknown[];
-  transport: EngineTransport;
+  writeBuffer?: unknown;
+  transport: { name: string; writable: boolean; perMessageDeflate?: unknown };
+  request: unknown;
 }
 
-interface Recipient {
-  conn: EngineSocket;
-  client: { writeToEngine(packets: unknown[], opts: object): void };
-  notifyOutgoingListeners?: (packet: unknown) => void;
-}
-
-interface PacketOpts {
-  preEncoded: true;
-  volatile?: boolean;
-  compress?: boolean;
-  wsPreEncodedFrame?: Buffer[];
-}
-
-type BroadcastOpts = Parameters<Adapter["broadcast"]>[1];
-type Packet = Parameters<Adapter["broadcast"]>[0];
-
-interface AdapterInternals {
-  nsp: { name: string };
-  _encode(packet: Packet, opts: PacketOpts): unknown[];
-  apply(opts: BroadcastOpts, callback: (socket: Recipient) => void): void;
-}
-
-const WS_OPEN = 1;
 // Direct writes only while the TCP socket holds less than this (a quarter of backpressure.ts's
 // soft bound): a recipient that reads slowly still gets them, one that does not read takes
 // engine.io's path, where lib/server/realtime/backpressure.ts counts and bounds what waits for it.
 const DIRECT_WRITE_MAX_BYTES = 1024 * 1024;
 
+const verdicts = new WeakMap<object, boolean>();
+let warned = false;
+
+/** Whether engine.io's internals are on `conn` as this patch expects them (false: a warning, once). */
+export function fitsDirectWrite(conn: EngineConn, warn: (message: string) => void = (m) => logger.warn(m)): boolean {
+  const transport = conn.transport as Partial<EngineConn["transport"]> | undefined;
+  const fits =
+    typeof conn.readyState === "string" &&
+    typeof conn.upgrading === "boolean" &&
+    Array.isArray(conn.writeBuffer) &&
+    typeof transport?.name === "string" &&
+    typeof transport.writable === "boolean" &&
+    (transport.name !== "websocket" || "perMessageDeflate" in transport);
+  if (!fits && !warned) {
+    warned = true;
+    warn("patches/direct-broadcast: engine.io's socket is not as this patch expects; broadcasts take Socket.IO's own path");
+  }
+  return fits;
+}
+
+function verdictOf(conn: EngineConn): boolean {
+  let verdict = verdicts.get(conn);
+  if (verdict === undefined) verdicts.set(conn, (verdict = fitsDirectWrite(conn)));
+  return verdict;
+}
+
 /** The recipient's TCP socket when a frame written to it now goes out next, in order; else null. */
-function idleWebSocketOf(conn: EngineSocket): TcpSocket | null {
+export function idleSocketOf(conn: EngineConn): TcpSocket | null {
   const transport = conn.transport;
-  if (conn.readyState !== "open" || conn.upgrading || conn.writeBuffer.length > 0) return null;
-  if (transport.name !== "websocket" || !transport.writable || transport.perMessageDeflate) return null;
-  const tcp = transport.socket?.readyState === WS_OPEN ? transport.socket._socket : undefined;
-  return tcp && !tcp.destroyed && tcp.writableLength < DIRECT_WRITE_MAX_BYTES ? tcp : null;
+  if (conn.readyState !== "open" || conn.upgrading || transport.name !== "websocket") return null;
+  // engine.io queues in writeBuffer while a write is in flight (transport not writable).
+  if (!transport.writable || transport.perMessageDeflate || !verdictOf(conn)) return null;
+  if ((conn.writeBuffer as unknown[]).length > 0) return null;
+  const tcp = tcpSocketOf(conn as never);
+  return tcp && tcp.writable && !tcp.destroyed && tcp.writableLength < DIRECT_WRITE_MAX_BYTES ? tcp : null;
 }
 
-function directBroadcast(this: AdapterInternals, packet: Packet, opts: BroadcastOpts): void {
-  const flags = opts.flags ?? {};
-  const packetOpts: PacketOpts = { preEncoded: true, volatile: flags.volatile, compress: flags.compress };
-  packet.nsp = this.nsp.name;
-  const encoded = this._encode(packet, packetOpts);
-  const parts = packetOpts.wsPreEncodedFrame;
-  const frame = parts ? Buffer.concat(parts) : null;
-  this.apply(opts, (socket) => {
-    socket.notifyOutgoingListeners?.(packet);
-    const tcp = frame && idleWebSocketOf(socket.conn);
-    if (tcp) tcp.write(frame);
-    else socket.client.writeToEngine(encoded, packetOpts);
-  });
-}
-
-const shared = globalThis as typeof globalThis & { __chatDirectBroadcast?: boolean };
-
-/** Installs the direct path for this process's in-memory adapter and the adapters built on it. */
-export function writeBroadcastsDirectly(): void {
-  if (shared.__chatDirectBroadcast) return;
-  shared.__chatDirectBroadcast = true;
-  Adapter.prototype.broadcast = directBroadcast as unknown as Adapter["broadcast"];
+/**
+ * The WebSocket frame (RFC 6455 §5.2: final, text, unmasked from a server) of the engine.io
+ * message packet ("4", its type, then the Socket.IO packet) that engine.io would write.
+ */
+export function messageFrame(encoded: string): Buffer {
+  const payload = Buffer.from(`4${encoded}`);
+  const length = payload.length;
+  const header = Buffer.alloc(length < 126 ? 2 : length < 65_536 ? 4 : 10);
+  header[0] = 0x81;
+  if (length < 126) header[1] = length;
+  else if (length < 65_536) {
+    header[1] = 126;
+    header.writeUInt16BE(length, 2);
+  } else {
+    header[1] = 127;
+    header.writeBigUInt64BE(BigInt(length), 2);
+  }
+  return Buffer.concat([header, payload]);
 }
