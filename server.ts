@@ -10,10 +10,14 @@ import { handleOpsRoute, isOpsRoute, markStopping } from "@/lib/server/ops/ops-r
 import { answerNonPathTarget, refuseNonPathUpgrade } from "@/lib/server/ops/request-target";
 import { setApiSecurityHeaders } from "@/lib/server/ops/security-headers";
 import { startSocketServer } from "@/lib/server/realtime/socket-server";
+import { routeUpgrades } from "@/lib/server/realtime/upgrade-routing";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-const app = next({ dev: !env.isProduction, hostname: env.host, port: env.port });
+// Next adds its upgrade listener (HMR in dev) to `httpServer` on its first request: a server of
+// its own, which never listens and sees only the upgrades routeUpgrades passes it.
+const nextUpgrades = createServer();
+const app = next({ dev: !env.isProduction, hostname: env.host, port: env.port, httpServer: nextUpgrades });
 await app.prepare();
 const handle = app.getRequestHandler();
 
@@ -26,8 +30,9 @@ const httpServer = createServer((req, res) => {
   if (!handleOpsRoute(req, res)) void handle(req, res);
 });
 httpServer.on("upgrade", refuseNonPathUpgrade);
-// Next adds its own upgrade listener for /_next/hmr in dev; engine.io takes /socket.io/.
+// engine.io takes /socket.io/; Next gets the other upgrades (HMR in dev).
 const sockets = await startSocketServer(httpServer);
+routeUpgrades(httpServer, sockets.io.path(), nextUpgrades);
 
 httpServer.listen(env.port, env.host, () => {
   logger.info({ url: env.appUrl, port: env.port, mode: env.nodeEnv }, "chat server listening");

@@ -25,32 +25,40 @@ const AS_TEXT = new Map<number, number>([
   [2206, TEXT], // regtype
 ]);
 
-interface PgResult {
-  fields: { dataTypeID: number }[];
-}
-interface Queryable {
-  performIO(query: unknown): Promise<PgResult>;
-  startTransaction?(...args: unknown[]): Promise<Queryable>;
+type Result = { fields?: { dataTypeID: number }[] };
+
+function catalogTypesAsText(result: unknown): void {
+  // A script of several statements answers one result per statement.
+  for (const each of (Array.isArray(result) ? result : [result]) as (Result | null)[]) {
+    for (const field of each?.fields ?? []) field.dataTypeID = AS_TEXT.get(field.dataTypeID) ?? field.dataTypeID;
+  }
 }
 
-function patchQueryable<T extends Queryable>(queryable: T): T {
-  const performIO = queryable.performIO.bind(queryable);
-  queryable.performIO = async (query) => {
-    const result = await performIO(query);
-    for (const field of result.fields) field.dataTypeID = AS_TEXT.get(field.dataTypeID) ?? field.dataTypeID;
-    return result;
-  };
-  const startTransaction = queryable.startTransaction?.bind(queryable);
-  if (startTransaction) queryable.startTransaction = async (...args) => patchQueryable(await startTransaction(...args));
-  return queryable;
+/**
+ * pg's Client with the catalog types above reported as text, given to the pool through its
+ * documented `Client` option: every query of the adapter, of its transactions and of its shadow
+ * database (whose pool copies these options) goes through `query`, as a promise or a callback.
+ */
+export class CatalogTextClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const last = args.length - 1;
+    const callback = args[last];
+    if (typeof callback === "function") {
+      args[last] = (error: unknown, result: unknown) => {
+        if (!error) catalogTypesAsText(result);
+        (callback as (error: unknown, result: unknown) => void)(error, result);
+      };
+    }
+    const query = super.query as (...args: unknown[]) => unknown;
+    const answer = query.apply(this, args);
+    if (answer instanceof Promise) return answer.then((result) => (catalogTypesAsText(result), result)) as never;
+    return answer as never;
+  }
 }
 
 export function postgresAdapter(url: string) {
   // allowExitOnIdle: without it every CLI command lingers for seconds on idle pool connections.
-  const factory = new PrismaPg({ connectionString: url, allowExitOnIdle: true } as pg.PoolConfig);
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => patchQueryable((await connect()) as unknown as Queryable) as never;
-  return factory;
+  return new PrismaPg(new pg.Pool({ connectionString: url, allowExitOnIdle: true, Client: CatalogTextClient }));
 }
 
 export function cliAdapter(provider: "sqlite" | "postgresql", url: string): Factory {

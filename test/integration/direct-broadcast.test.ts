@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Socket } from "socket.io";
 import { io as ioClient } from "socket.io-client";
-import { writeBroadcastsDirectly } from "@/lib/server/realtime/direct-broadcast";
+import { ChatAdapter } from "@/lib/server/realtime/chat-adapter";
+import { fitsDirectWrite, type EngineConn } from "@/patches/direct-broadcast";
 import { waitFor } from "../helpers/client";
 import { BlockedWebSocket, client, connected, startIo, type IoServer, type TestClient } from "../helpers/realtime";
 
-// Broadcast frames written straight to idle WebSockets (lib/server/realtime/direct-broadcast.ts), on a real
+// Broadcast frames written straight to idle WebSockets (ChatAdapter, patches/direct-broadcast.ts), on a real
 // Socket.IO server with the browser's client: what arrives, in what order, and which path it took
 // (engine.io announces every packet it queues with `packetCreate`; the direct path queues none).
 
@@ -19,8 +20,7 @@ describe("broadcasts written directly to idle WebSockets", () => {
   const queued = new Map<string, number>();
 
   before(async () => {
-    writeBroadcastsDirectly();
-    server = await startIo();
+    server = await startIo({ adapter: ChatAdapter });
     server.io.on("connection", (socket) => {
       const name = String(socket.handshake.auth.name);
       byName.set(name, socket as unknown as Socket);
@@ -118,5 +118,20 @@ describe("broadcasts written directly to idle WebSockets", () => {
     await waitFor(() => a.got.length === 2 && b.got.length === 3, "the volatile broadcast to idle sockets");
     a.socket.disconnect();
     b.socket.disconnect();
+  });
+
+  it("checks engine.io's internals on each connection, and falls back with a warning when they differ", async () => {
+    const { socket } = await open("checked");
+    const conn = socketOf("checked").conn as unknown as EngineConn;
+    const warnings: string[] = [];
+    assert.equal(fitsDirectWrite(conn, (m) => warnings.push(m)), true, "the pinned engine.io fits");
+    // Copies of the real connection with one internal changed; engine.io itself is left alone.
+    const doctored = (props: PropertyDescriptorMap) => Object.create(conn, props) as EngineConn;
+    assert.equal(fitsDirectWrite(doctored({ writeBuffer: { value: undefined } }), (m) => warnings.push(m)), false);
+    assert.equal(fitsDirectWrite(doctored({ transport: { value: { name: "websocket" } } }), (m) => warnings.push(m)), false);
+    assert.equal(fitsDirectWrite(doctored({ upgrading: { value: "no" } }), (m) => warnings.push(m)), false);
+    assert.equal(warnings.length, 1, "one warning per process");
+    assert.match(warnings[0]!, /Socket\.IO's own path/);
+    socket.disconnect();
   });
 });

@@ -18,6 +18,7 @@ function makeClient(url: string) {
 export type Redis = ReturnType<typeof makeClient>;
 
 let client: Redis | null = null;
+let publisher: Redis | null = null;
 const restoredListeners = new Set<() => void>();
 
 /**
@@ -51,14 +52,34 @@ export async function connectRedis(): Promise<Redis | null> {
   return client;
 }
 
+/**
+ * The Socket.IO adapter's publishing connection (lib/server/realtime/streams-adapter.ts): with
+ * `disableOfflineQueue` its commands fail at once while Redis is away. The adapter's reader and
+ * subscriber are duplicates of it, which must keep the queue: its read loop retries a failed
+ * read at once and would spin. So its `duplicate()` gives the shared client's duplicates.
+ */
+export async function connectPublisher(redis: Redis): Promise<Redis> {
+  if (publisher) return publisher;
+  const own = redis.duplicate({ disableOfflineQueue: true });
+  // Losing and regaining the connection is logged for the shared client; an unheard `error` would throw.
+  own.on("error", () => {});
+  own.duplicate = ((overrides) => redis.duplicate(overrides)) as Redis["duplicate"];
+  await own.connect();
+  publisher = own;
+  return own;
+}
+
 export function redisClient(): Redis | null {
   return client;
 }
 
 export async function closeRedis(): Promise<void> {
   const redis = client;
+  const own = publisher;
   client = null;
+  publisher = null;
   shareRedis(null);
+  if (own?.isOpen) await (own.isReady ? own.close() : own.destroy());
   // close() waits for queued commands, which a Redis that is away would hold until they time out.
   if (redis?.isOpen) await (redis.isReady ? redis.close() : redis.destroy());
 }
