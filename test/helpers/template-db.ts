@@ -18,7 +18,7 @@ function fingerprint(migrationsDir = path.join("prisma", "migrations")): string 
   }
   hash.update(readFileSync(path.join(root, "prisma", "seed.ts"))).update(TEST_USERS);
   // The seeded users' password hashes follow the hashing parameters.
-  hash.update(readFileSync(path.join(root, "lib", "password.ts")));
+  hash.update(readFileSync(path.join(root, "lib", "server", "auth", "password.ts")));
   return hash.digest("hex").slice(0, 16);
 }
 
