@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { AppLink } from "@/components/app-link";
+import Link from "next/link";
 import { roomHref } from "@/lib/browser/rooms/paths";
 import { request } from "@/lib/browser/connection/request";
 import type { PublicRoom } from "@/lib/shared/protocol";
@@ -36,9 +36,9 @@ export function BrowseRooms({ onDone }: { onDone: () => void }) {
     <ul className="browse-list" aria-label="Public rooms" data-testid="public-rooms">
       {rooms.map((room) => (
         <li key={room.slug}>
-          <AppLink href={roomHref(room.slug)} onClick={onDone}>
+          <Link href={roomHref(room.slug)} onClick={onDone}>
             #{room.name}
-          </AppLink>
+          </Link>
           <span className="muted">
             {room.members} {room.members === 1 ? "member" : "members"}
             {room.joined ? " · joined" : ""}

@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
-import { prefetchCsrfToken, signInWithPassword } from "@/lib/browser/auth/auth-client";
+import { useState, type FormEvent } from "react";
+import { signInWithPassword } from "@/lib/browser/auth/auth-client";
 import { loginErrorMessage } from "@/lib/browser/auth/login-error";
 import { useHydrated } from "@/lib/browser/ui/use-hydrated";
 
@@ -12,8 +12,6 @@ export function LoginForm() {
   const hydrated = useHydrated();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // While the user types, so that signing in is one request.
-  useEffect(() => void prefetchCsrfToken().catch(() => undefined), []);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

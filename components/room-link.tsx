@@ -1,6 +1,6 @@
 "use client";
 
-import { useAppNavigation } from "@/components/app-link";
+import Link, { useLinkStatus } from "next/link";
 import { usePane } from "@/lib/browser/rooms/pane-context";
 import { roomHref } from "@/lib/browser/rooms/paths";
 import { unreadOf } from "@/lib/browser/rooms/rooms-state";
@@ -14,28 +14,32 @@ const lock = (
 );
 const marks = { public: "#", private: lock, direct: "@" } as const;
 
+/** While the room's page is on its way, the link says so: a click always shows an effect at once. */
+function PendingMark() {
+  const { pending } = useLinkStatus();
+  return <span className={pending ? "link-pending" : undefined} aria-hidden="true" />;
+}
+
 export function RoomLink({ room, active }: { room: RoomSummary; active: boolean }) {
   const unread = unreadOf(room);
   const { showRoom } = usePane();
   const href = roomHref(room.slug);
-  const { pending, navigate } = useAppNavigation(href, showRoom);
   return (
     <li>
-      <a
+      <Link
         href={href}
         className="room-link"
         data-testid="room-link"
         data-slug={room.slug}
         data-unread={unread}
         aria-current={active ? "page" : undefined}
-        onClick={navigate}
+        onClick={showRoom}
       >
         <span className="room-mark" aria-hidden="true">
           {marks[room.visibility]}
         </span>
         <span className="room-link-name">{room.name}</span>
-        {/* While the room's page is on its way, the link says so: a click always shows an effect at once. */}
-        <span className={pending ? "link-pending" : undefined} aria-hidden="true" />
+        <PendingMark />
         {room.visibility === "private" && <span className="visually-hidden"> (private)</span>}
         {room.mentions > 0 && (
           <span className="badge mention-badge" data-testid="mention-badge">
@@ -49,7 +53,7 @@ export function RoomLink({ room, active }: { room: RoomSummary; active: boolean 
             <span className="visually-hidden">, {unread} unread</span>
           </span>
         )}
-      </a>
+      </Link>
     </li>
   );
 }

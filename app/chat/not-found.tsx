@@ -1,4 +1,4 @@
-import { AppLink } from "@/components/app-link";
+import Link from "next/link";
 
 // Shown inside the chat layout, so the sidebar stays: unknown rooms and private rooms the user
 // is not in look exactly the same.
@@ -8,7 +8,7 @@ export default function RoomNotFound() {
       <h2 className="room-name">Room not found</h2>
       <p>This room could not be found, or you are not a member of it.</p>
       <p>
-        <AppLink href="/chat">Back to the lobby</AppLink>
+        <Link href="/chat">Back to the lobby</Link>
       </p>
     </section>
   );

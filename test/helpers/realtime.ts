@@ -2,12 +2,9 @@ import assert from "node:assert/strict";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server, type ServerOptions } from "socket.io";
-import WebSocket from "ws";
-import { createRealtimeSocket, type ConnectError, type RealtimeOptions, type RealtimeSocket } from "@/lib/browser/connection/realtime/realtime-socket";
-import type { WebSocketConstructor } from "@/lib/browser/connection/realtime/transport";
+import { io, type Socket } from "socket.io-client";
 
-// Helpers for driving the browser's Socket.IO client (lib/browser/realtime/) from Node, against a
-// real Socket.IO server. Node 20 has no WebSocket of its own: `ws` stands in for the browser's.
+// A real Socket.IO server and socket.io-client sockets, for tests of the server's realtime parts.
 
 export interface ServerEvents {
   news: (text: string) => void;
@@ -18,7 +15,8 @@ export interface ClientEvents {
   silent: (payload: object, ack: (answer: object) => void) => void;
   upload: (payload: unknown, ack: (answer: object) => void) => void;
 }
-export type TestClient = RealtimeSocket<ServerEvents, ClientEvents>;
+export type TestClient = Socket<ServerEvents, ClientEvents>;
+export type ConnectError = Error & { data?: unknown };
 
 export interface IoServer {
   io: Server<ClientEvents, ServerEvents>;
@@ -47,38 +45,15 @@ export async function startIo(options: Partial<ServerOptions> = {}, port = 0): P
   };
 }
 
-/** `ws` with extra request headers (the session cookie a browser would send by itself). */
-export function webSocketWith(headers: Record<string, string> = {}): WebSocketConstructor {
-  class WithHeaders extends WebSocket {
-    constructor(url: string) {
-      super(url, { headers });
-    }
-  }
-  return WithHeaders as unknown as WebSocketConstructor;
+export interface ClientOptions {
+  auth?: Record<string, unknown>;
+  /** Long-polling only, as a browser behind a proxy that refuses WebSockets ends up; WebSocket only otherwise. */
+  polling?: boolean;
 }
 
-/** A WebSocket as a proxy that refuses WebSockets leaves it: it errors, then closes. */
-export const BlockedWebSocket = class {
-  onmessage = null;
-  onclose: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  constructor() {
-    setTimeout(() => {
-      this.onerror?.();
-      this.onclose?.();
-    });
-  }
-  send() {}
-  close() {}
-} as unknown as WebSocketConstructor;
-
-/** Node's fetch with extra request headers. */
-export function fetchWith(headers: Record<string, string>): typeof fetch {
-  return (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers } });
-}
-
-export function client(url: string, options: Partial<RealtimeOptions> = {}): TestClient {
-  return createRealtimeSocket<ServerEvents, ClientEvents>({ url, auth: () => ({}), WebSocket: webSocketWith(), ...options });
+/** A socket.io-client socket that connects when asked (`connected`), without reconnecting by itself unless asked. */
+export function client(url: string, { auth = {}, polling = false }: ClientOptions = {}): TestClient {
+  return io(url, { autoConnect: false, forceNew: true, transports: [polling ? "polling" : "websocket"], auth });
 }
 
 type Events = {
@@ -87,7 +62,7 @@ type Events = {
   connect_error: [error: Error & { data?: unknown }];
   news: [text: string];
 };
-type AnySocket = RealtimeSocket<object, object>;
+type AnySocket = Socket;
 
 /** The arguments of the next `event` of `socket`. */
 export function next<E extends keyof Events>(socket: AnySocket, event: E): Promise<Events[E]> {

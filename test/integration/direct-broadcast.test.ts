@@ -5,10 +5,10 @@ import { io as ioClient } from "socket.io-client";
 import { ChatAdapter } from "@/lib/server/realtime/chat-adapter";
 import { fitsDirectWrite, type EngineConn } from "@/patches/direct-broadcast";
 import { waitFor } from "../helpers/client";
-import { BlockedWebSocket, client, connected, startIo, type IoServer, type TestClient } from "../helpers/realtime";
+import { client, connected, startIo, type IoServer, type TestClient } from "../helpers/realtime";
 
 // Broadcast frames written straight to idle WebSockets (ChatAdapter, patches/direct-broadcast.ts), on a real
-// Socket.IO server with the browser's client: what arrives, in what order, and which path it took
+// Socket.IO server with socket.io-client: what arrives, in what order, and which path it took
 // (engine.io announces every packet it queues with `packetCreate`; the direct path queues none).
 
 const ROOM = "r";
@@ -37,7 +37,7 @@ describe("broadcasts written directly to idle WebSockets", () => {
   });
 
   async function open(name: string, polling = false): Promise<{ got: string[]; socket: TestClient }> {
-    const socket = client(server.url, { auth: () => ({ name }), ...(polling ? { WebSocket: BlockedWebSocket } : {}) });
+    const socket = client(server.url, { auth: { name }, polling });
     clients.push(socket);
     const got: string[] = [];
     socket.on("news", (text) => got.push(text));

@@ -1,8 +1,7 @@
 "use client";
 
 import { backoffDelay } from "@/lib/browser/connection/backoff";
-import type { ConnectError } from "@/lib/browser/connection/realtime/realtime-socket";
-import type { ClientSocket } from "@/lib/browser/connection/socket";
+import { dropConnection, type ClientSocket, type ConnectError } from "@/lib/browser/connection/socket";
 
 /** connecting: never connected yet; connected; offline: was connected, trying to come back. */
 export type ConnectionStatus = "connecting" | "connected" | "offline";
@@ -16,10 +15,10 @@ interface Handlers {
 const refusalCode = (error: ConnectError) => (error.data as { code?: unknown } | undefined)?.code;
 
 /**
- * Keeps `socket` connected for as long as it is watched. The socket reconnects by itself after a
- * network failure (and drops its connection as soon as the browser goes offline), but not after
- * the connection middleware refused it (`unavailable`) nor after the server closed the socket:
- * those are retried here, with backoff. Returns the function that stops.
+ * Keeps `socket` connected for as long as it is watched. socket.io-client reconnects by itself
+ * after a network failure, but not after the connection middleware refused it (`unavailable`) nor
+ * after the server closed the socket: those are retried here, with backoff. The connection is also
+ * dropped as soon as the browser goes offline. Returns the function that stops.
  */
 export function watchConnection(socket: ClientSocket, { onStatus, onUnauthorized }: Handlers): () => void {
   let everConnected = false;
@@ -52,6 +51,8 @@ export function watchConnection(socket: ClientSocket, { onStatus, onUnauthorized
     lost();
     if (!socket.active) retryLater();
   };
+  // socket.io-client closes on the browser's `offline` event only for hosts other than localhost.
+  const onOffline = () => dropConnection(socket);
   // Back on the network: try now rather than at the end of a backoff that may have grown long.
   const onOnline = () => {
     if (socket.connected) return;
@@ -64,6 +65,7 @@ export function watchConnection(socket: ClientSocket, { onStatus, onUnauthorized
   socket.on("connect_error", onConnectError);
   socket.on("session:ended", onSessionEnded);
   window.addEventListener("online", onOnline);
+  window.addEventListener("offline", onOffline);
   if (socket.connected) onConnect();
   return () => {
     clearTimeout(timer);
@@ -72,5 +74,6 @@ export function watchConnection(socket: ClientSocket, { onStatus, onUnauthorized
     socket.off("connect_error", onConnectError);
     socket.off("session:ended", onSessionEnded);
     window.removeEventListener("online", onOnline);
+    window.removeEventListener("offline", onOffline);
   };
 }

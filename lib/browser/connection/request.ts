@@ -1,10 +1,10 @@
 "use client";
 
-import type { PayloadOf } from "@/lib/browser/connection/realtime/realtime-socket";
 import { getSocket } from "@/lib/browser/connection/socket";
 import type { Ack, AckCallback, ClientToServerEvents } from "@/lib/shared/protocol";
 
 type EventName = keyof ClientToServerEvents;
+type PayloadOf<F> = F extends (payload: infer P, ack: never) => void ? P : never;
 export type ResultOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[1] extends AckCallback<infer T> ? T : never;
 
 export const ACK_TIMEOUT_MS = 10_000;
@@ -14,14 +14,16 @@ export const NO_ANSWER = { ok: false, error: { code: "unavailable", message: "no
 
 /**
  * Sends one client event and resolves with its acknowledgement, never rejects. Offline, it fails at
- * once: the socket buffers nothing, so nothing stale is sent after reconnecting.
+ * once rather than let socket.io-client buffer it, so nothing stale is sent after reconnecting.
  */
 export async function request<E extends EventName>(event: E, payload: PayloadOf<ClientToServerEvents[E]>): Promise<Ack<ResultOf<E>>> {
   const socket = getSocket();
   if (!socket.connected) return NO_ANSWER;
   try {
-    // The answer's type, as the contract gives it for a generic event name.
-    return (await socket.emitWithAck(event, payload, ACK_TIMEOUT_MS)) as Ack<ResultOf<E>>;
+    // socket.io-client's typings cannot pair a generic event name with its payload; the contract's
+    // own types above do, for the caller.
+    const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(event: E, payload: unknown): Promise<Ack<ResultOf<E>>> };
+    return await timed.emitWithAck(event, payload);
   } catch {
     return NO_ANSWER;
   }

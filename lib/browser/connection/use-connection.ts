@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { signOut } from "@/lib/browser/auth/auth-client";
 import { watchConnection, type ConnectionStatus } from "@/lib/browser/connection/connection";
 import { getSocket } from "@/lib/browser/connection/socket";
+import { returnToWebSocket } from "@/lib/browser/connection/websocket-return";
 
 /** Opens the tab's socket while the chat is on screen and reports its state. */
 export function useConnection(): ConnectionStatus {
@@ -16,9 +17,11 @@ export function useConnection(): ConnectionStatus {
       // signing out clears the cookie, so /login shows the form instead of sending us back here.
       onUnauthorized: () => void signOut(),
     });
+    const stopReturning = returnToWebSocket(socket);
     socket.connect();
     return () => {
       stop();
+      stopReturning();
       socket.disconnect();
     };
   }, []);
