@@ -52,7 +52,7 @@ describe("upgrades: Socket.IO's to engine.io, the rest to Next's own server", ()
   });
 
   it("keeps Socket.IO's WebSockets from Next", async () => {
-    const socket = client(server.url, { auth: () => ({ name: "ws" }) });
+    const socket = client(server.url, { auth: { name: "ws" } });
     await connected(socket);
     assert.equal(await socket.emitWithAck("echo", "hi" as never), "hi");
     assert.match(await rawUpgrade(server.port, "/socket.io/?EIO=4&transport=websocket"), /^HTTP\/1.1 101/);
