@@ -38,8 +38,9 @@ test("a connection cut from the server's side comes back with growing delays, an
   await expect.poll(() => attemptsSince().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
   const attempts = attemptsSince();
   const gaps = attempts.slice(1).map((t, i) => t - attempts[i]!);
-  // The second delay is 1 to 3 s, the fourth 4 to 5 s: a fixed delay would leave them equal.
-  expect(gaps[2]!).toBeGreaterThan(gaps[0]! + 500);
+  // The delay before the fourth attempt is 4 to 5 s, where a fixed delay stays under 1.5 s. The
+  // longest gap is what is judged: an extra tunnel request within an attempt only adds short ones.
+  expect(Math.max(...gaps)).toBeGreaterThan(2_500);
   await expect(bob.getByTestId("connection")).toContainText(/Reconnecting… \(attempt [4-9]/);
 
   proxy.set("open");
