@@ -5,6 +5,7 @@ import { decodeSessionToken, encodeSessionToken, SESSION_MAX_AGE_S } from "@/lib
 import { connect, loginOrFail } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
 import { TEST_SECRET } from "../helpers/template-db";
+import { tampered } from "../helpers/tampered-token";
 
 const COOKIE = "next-auth.session-token";
 const tokenOf = (cookie: string) => decodeURIComponent(new RegExp(`${COOKIE.replace(".", "\\.")}=([^;]+)`).exec(cookie)![1]!);
@@ -30,15 +31,6 @@ const socketAnswer = (server: TestServer, cookie: string) =>
     (socket) => (socket.close(), "connected"),
     (error: Error) => error.message,
   );
-
-/** The token with one character of its ciphertext changed. */
-function tampered(token: string): string {
-  const parts = token.split(".");
-  const ciphertext = parts[3]!;
-  const i = Math.floor(ciphertext.length / 2);
-  parts[3] = ciphertext.slice(0, i) + (ciphertext[i] === "A" ? "B" : "A") + ciphertext.slice(i + 1);
-  return parts.join(".");
-}
 
 describe("session tokens: one codec for the pages and the socket", () => {
   let server: TestServer;

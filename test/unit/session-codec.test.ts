@@ -6,20 +6,12 @@ import { encode as nextAuthEncode } from "next-auth/jwt";
 import { decodeSessionToken, encodeSessionToken, SESSION_MAX_AGE_S } from "@/lib/server/auth/session-codec";
 import { isAppError } from "@/lib/shared/errors";
 import type { JWT } from "next-auth/jwt";
+import { tampered } from "../helpers/tampered-token";
 
 const secret = "unit-tests-secret-0123456789abcdef-0123";
 /** Claims that the types would not allow, as a caller with a bug might pass. */
 const unchecked = (token: object) => token as unknown as JWT;
 const claims = () => ({ uid: 7, username: "alice", name: "Alice", sid: randomUUID(), sv: 2, sub: "7" });
-
-/** The token with one character of its ciphertext changed. */
-function tampered(token: string): string {
-  const parts = token.split(".");
-  const ciphertext = parts[3]!;
-  const i = Math.floor(ciphertext.length / 2);
-  parts[3] = ciphertext.slice(0, i) + (ciphertext[i] === "A" ? "B" : "A") + ciphertext.slice(i + 1);
-  return parts.join(".");
-}
 
 async function refusal(token: string, decodeSecret = secret): Promise<string> {
   try {
