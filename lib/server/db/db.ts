@@ -4,7 +4,7 @@ import { postgresBatchWriter, sqliteBatchWriter, type BatchWriter, type RawTx } 
 import { mapDatabaseError } from "@/lib/server/db/db-errors";
 import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/shared/errors";
-import { dbWriteLatency } from "@/lib/server/ops/metrics";
+import { inWriteQueue as sharedQueue } from "@/lib/server/db/write-queue";
 import type { PrismaClient } from "@/lib/generated/sqlite/client";
 
 export type Db = PrismaClient;
@@ -103,20 +103,15 @@ export async function writeBatch<T>(work: (tx: RawTx) => Promise<T>): Promise<T>
 }
 
 function inWriteQueue<T>(c: Clients, run: () => Promise<T>): Promise<T> {
-  const transaction = async () => {
-    const timer = dbWriteLatency.startTimer();
+  // The same queue as lib/server/db/database.ts's writer, while both exist.
+  void c;
+  return sharedQueue(async () => {
     try {
       return await run();
     } catch (error) {
       throw mapDatabaseError(error);
-    } finally {
-      timer();
     }
-  };
-  if (!c.queue) return transaction();
-  const queued = c.queue.then(transaction);
-  c.queue = queued.catch(() => undefined);
-  return queued;
+  });
 }
 
 export async function disconnectDb(): Promise<void> {

@@ -1,0 +1,40 @@
+import { sql, type AliasedRawBuilder, type RawBuilder } from "kysely";
+import { storedDate } from "@/lib/server/db/dates";
+import { env } from "@/lib/server/env";
+
+// Many rows as one JSON parameter, read back as a table by the database's JSON functions: a
+// batch's statement has the same text (prepared once) and one parameter whatever its size, so no
+// limit on bound parameters caps it. The group commit and large `IN` lists use it.
+
+type ColumnType = "integer" | "text" | "timestamp";
+export type JsonColumns<R> = { readonly [K in keyof R & string]: ColumnType };
+
+const POSTGRES_TYPES: Record<ColumnType, string> = { integer: "integer", text: "text", timestamp: "timestamp(3)" };
+
+/** `rows` as a table aliased `alias`, with `columns` typed as declared; Dates are stored as text. */
+export function jsonRows<R extends object, A extends string>(rows: readonly R[], columns: JsonColumns<R>, alias: A): AliasedRawBuilder<R, A> {
+  const names = Object.keys(columns) as (keyof R & string)[];
+  const dates = names.filter((name) => columns[name] === "timestamp");
+  const values = dates.length === 0 ? rows : rows.map((row) => withStoredDates(row, dates));
+  const json = JSON.stringify(values);
+  if (env.databaseProvider === "postgresql") {
+    const types = sql.raw(names.map((name) => `"${name}" ${POSTGRES_TYPES[columns[name]]}`).join(", "));
+    return sql<R>`(SELECT * FROM json_to_recordset(CAST(${json} AS json)) AS t (${types}))`.as(alias);
+  }
+  const fields = sql.raw(names.map((name) => `json_extract(value, '$.${name}') AS "${name}"`).join(", "));
+  return sql<R>`(SELECT ${fields} FROM json_each(${json}))`.as(alias);
+}
+
+/** A subquery yielding `ids`, for `x IN (...)`: one parameter however many ids. */
+export function jsonIds(ids: readonly number[]): RawBuilder<number> {
+  const json = JSON.stringify(ids);
+  return env.databaseProvider === "postgresql"
+    ? sql<number>`(SELECT CAST(value AS integer) FROM json_array_elements_text(CAST(${json} AS json)))`
+    : sql<number>`(SELECT value FROM json_each(${json}))`;
+}
+
+function withStoredDates<R extends object>(row: R, dates: readonly string[]): R {
+  const copy = { ...row } as Record<string, unknown>;
+  for (const name of dates) if (copy[name] instanceof Date) copy[name] = storedDate(copy[name]);
+  return copy as R;
+}
