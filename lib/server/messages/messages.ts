@@ -22,19 +22,15 @@ interface ListInput {
  */
 export async function listMessages(input: ListInput): Promise<ChatMessage[]> {
   const { since, before, limit } = input;
-  if (since !== undefined) {
-    return readMessages(await reader(), input.room, (q) => q.where("m.seq", ">", since).orderBy("m.seq", "asc").limit(limit));
-  }
-  const newest = await readMessages(await reader(), input.room, (q) =>
-    (before === undefined ? q : q.where("m.seq", "<", before)).orderBy("m.seq", "desc").limit(limit),
-  );
-  return newest.reverse();
+  if (since !== undefined) return readMessages(await reader(), input.room, { by: "after", cursor: since, limit });
+  const pick = before === undefined ? { by: "newest" as const, limit } : { by: "before" as const, cursor: before, limit };
+  return (await readMessages(await reader(), input.room, pick)).reverse();
 }
 
 /** Messages of a room changed (edited, deleted, reactions) after revision `sinceRev`, by ascending rev. */
 export async function listChanges(input: { room: Room; sinceRev: number; limit: number }): Promise<ChatMessage[]> {
   const { sinceRev, limit } = input;
-  return readMessages(await reader(), input.room, (q) => q.where("m.rev", ">", sinceRev).orderBy("m.rev", "asc").limit(limit));
+  return readMessages(await reader(), input.room, { by: "changes", cursor: sinceRev, limit });
 }
 
 /** One message of a room by seq, or null. */
