@@ -1,7 +1,7 @@
 // Where a history page's allocations come from, stage by stage: the driver alone (better-sqlite3,
-// rows as objects and as arrays), Prisma's $queryRawUnsafe of the same statement (driver, adapter
-// and client engine), the app's readRows (lib/server/db/db-read.ts) and the app's listMessages (the read
-// plus the mapping to wire messages).
+// rows as objects and as arrays), the page's Kysely query (lib/server/messages/message-page.ts:
+// building, compiling and running it) and the app's listMessages (the page's queries plus the
+// mapping to wire messages).
 // Usage: node --import tsx bench/history-stages.ts [--messages N] [--calls N]
 import Database from "better-sqlite3";
 import { measureAllocation } from "./allocation";
@@ -17,17 +17,16 @@ const filled = fillHistoryDb(arg("messages", 1_000_000));
 async function main() {
   // Imported once the environment names the filled database.
   const { listMessages } = await import("@/lib/server/messages/messages");
-  const { PAGE_COLUMNS } = await import("@/lib/server/messages/message-page");
-  // listMessages' statement for a page before a seq, with SQLite's placeholders.
-  const PAGE =
-    `SELECT ${PAGE_COLUMNS} FROM "Message" m JOIN "User" u ON u."id" = m."authorId" ` +
-    `WHERE m."roomId" = ? AND m."seq" < ? ORDER BY m."seq" DESC LIMIT ?`;
-  const { disconnectDb, reader, readRows } = await import("@/lib/server/db/db");
-  const prisma = await reader();
+  const { messageQuery } = await import("@/lib/server/messages/message-page");
+  const { disconnectDb, reader } = await import("@/lib/server/db/database");
+  const db = await reader();
+  const room = { id: filled.big, slug: "big" };
+  const pageQuery = (before: number) => messageQuery(db, room.id).where("m.seq", "<", before).orderBy("m.seq", "desc").limit(50);
+  // listMessages' statement for a page before a seq, as Kysely compiles it for SQLite.
+  const PAGE = pageQuery(0).compile().sql;
   const driver = new Database(filled.dbFile, { readonly: true });
   const objects = driver.prepare(PAGE);
   const arrays = driver.prepare(PAGE).raw();
-  const room = { id: filled.big, slug: "big" };
   const pages = [
     { page: "latest", before: Number.MAX_SAFE_INTEGER, listBefore: undefined },
     { page: "deep", before: 500_000, listBefore: 500_000 },
@@ -37,8 +36,7 @@ async function main() {
     const stages = {
       "driver, rows as objects": async () => objects.all(room.id, before, 50),
       "driver, rows as arrays": async () => arrays.all(room.id, before, 50),
-      "Prisma $queryRawUnsafe": () => prisma.$queryRawUnsafe(PAGE, room.id, before, 50),
-      "readRows (lib/server/db/db-read.ts)": () => readRows({ sql: PAGE, params: [room.id, before, 50] }),
+      "Kysely, the page query alone": () => pageQuery(before).execute(),
       "listMessages (all of it)": () => listMessages({ room, before: listBefore, limit: 50 }),
     };
     for (const [stage, run] of Object.entries(stages)) {

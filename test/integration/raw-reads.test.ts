@@ -3,15 +3,17 @@ import { after, before, describe, it } from "node:test";
 import { testDatabase } from "../helpers/template-db";
 import { useInProcessDatabase } from "../helpers/in-process-db";
 
-// History pages and the handshake's user read go through the driver (lib/server/db/db-read.ts), not Prisma.
-// Their messages must be exactly what the Prisma path (findMessage) makes of the same rows:
-// ids, dates, authors, reactions, reply previews, edits and deletions, on either provider.
-describe(`reads through the driver agree with Prisma's (${testDatabase})`, () => {
+// History pages (lib/server/messages/message-page.ts) and the handshake's user read take the fast
+// paths. A page's messages must be exactly what findMessage makes of the same rows: ids, dates,
+// authors, reactions, reply previews, mentions (from MessageMention), edits and deletions, on either provider.
+describe(`pages agree with single reads, fast user reads with the schema (${testDatabase})`, () => {
   let database: { remove: () => Promise<void> };
   let data: typeof import("@/lib/server/messages/messages");
   let users: typeof import("@/lib/server/users/session-users");
   let db: typeof import("@/lib/server/db/db");
   const room = { id: 0, slug: "raw-reads" };
+  const quiet = { id: 0, slug: "raw-reads-quiet" };
+  let sendMessage: typeof import("@/lib/server/messages/send-message").sendMessage;
   const ids = { alice: 0, bob: 0, carol: 0 };
 
   before(async () => {
@@ -19,7 +21,7 @@ describe(`reads through the driver agree with Prisma's (${testDatabase})`, () =>
     db = await import("@/lib/server/db/db");
     data = await import("@/lib/server/messages/messages");
     users = await import("@/lib/server/users/session-users");
-    const { sendMessage } = await import("@/lib/server/messages/send-message");
+    ({ sendMessage } = await import("@/lib/server/messages/send-message"));
     const { reactToMessage } = await import("@/lib/server/messages/react-to-message");
     const { editMessage } = await import("@/lib/server/messages/edit-message");
     const { deleteMessage } = await import("@/lib/server/messages/delete-message");
@@ -29,6 +31,7 @@ describe(`reads through the driver agree with Prisma's (${testDatabase})`, () =>
     await db.writeTransaction(async (tx) => {
       room.id = (await tx.room.create({ data: { slug: room.slug, name: "Raw reads" } })).id;
       await tx.member.createMany({ data: [ids.alice, ids.bob].map((userId) => ({ roomId: room.id, userId })) });
+      quiet.id = (await tx.room.create({ data: { slug: quiet.slug, name: "Quiet", members: { create: { userId: ids.alice } } } })).id;
     });
     const author = { id: ids.alice, username: "alice", name: "Alice" };
     const long = `${"é🙂".repeat(100)} long enough to be cut in its preview`;
@@ -49,7 +52,7 @@ describe(`reads through the driver agree with Prisma's (${testDatabase})`, () =>
     await database.remove();
   });
 
-  it("pages hold exactly the messages the Prisma path reads", async () => {
+  it("pages hold exactly the messages findMessage reads", async () => {
     const page = await data.listMessages({ room, limit: 100 });
     assert.deepEqual(page.map((m) => m.seq), Array.from({ length: 30 }, (_, i) => i + 1));
     for (const message of page) assert.deepEqual(message, await data.findMessage({ room, seq: message.seq }), `seq ${message.seq}`);
@@ -57,6 +60,18 @@ describe(`reads through the driver agree with Prisma's (${testDatabase})`, () =>
     assert.equal(withAll.length, 6, "the reacted, edited, deleted and replying messages are among them");
     assert.deepEqual(page[1]!.reactions.map((r) => [r.emoji, r.users.map((u) => u.username)]), [["👍", ["bob", "alice"]], ["🎉", ["alice"]]]);
     assert.equal(page[12]!.replyTo?.deleted, true, "a reply to a deleted message says so");
+    assert.deepEqual(page[10]!.mentions, ["bob", "carol"]);
+    assert.deepEqual(page[3]!.mentions, ["bob"], "an edit's mentions replace the sent ones");
+  });
+
+  it("a message just sent looks as it reads back, its mentions in the same order", async () => {
+    const author = { id: ids.alice, username: "alice", name: "Alice" };
+    const text = "@carol, then @bob";
+    const sent = await sendMessage({ room: quiet, author, text, clientId: "raw-order", mentions: ["carol", "bob"] });
+    assert.deepEqual(sent.message.mentions, ["bob", "carol"]);
+    assert.deepEqual(sent.message, await data.findMessage({ room: quiet, seq: sent.message.seq }));
+    const retried = await sendMessage({ room: quiet, author, text, clientId: "raw-order", mentions: ["carol", "bob"] });
+    assert.deepEqual(retried, { message: sent.message, created: false });
   });
 
   it("pages before a seq and after one", async () => {

@@ -5,6 +5,7 @@ import { mapDatabaseError } from "@/lib/server/db/db-errors";
 import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/shared/errors";
 import { inWriteQueue as sharedQueue } from "@/lib/server/db/write-queue";
+import { disconnectDb as closeDatabase } from "@/lib/server/db/database";
 import type { PrismaClient } from "@/lib/generated/sqlite/client";
 
 export type Db = PrismaClient;
@@ -115,6 +116,8 @@ function inWriteQueue<T>(c: Clients, run: () => Promise<T>): Promise<T> {
 }
 
 export async function disconnectDb(): Promise<void> {
+  // Messages read and write through lib/server/db/database.ts: its connections close with these.
+  await closeDatabase();
   const pending = store.__chatDb;
   store.__chatDbClosed = true;
   store.__chatDb = undefined;

@@ -1,5 +1,6 @@
-import { writeTransaction } from "@/lib/server/db/db";
-import { readMessages } from "@/lib/server/messages/read-messages";
+import { writeTransaction } from "@/lib/server/db/database";
+import { storedDate } from "@/lib/server/db/dates";
+import { readMessage } from "@/lib/server/messages/message-page";
 import type { ChangeResult } from "@/lib/server/messages/edit-message";
 import { assertAuthor, findChangeTarget, lockRevision, replaceMentions, stampRevision } from "@/lib/server/messages/message-revision";
 
@@ -13,11 +14,11 @@ export function deleteMessage(input: { room: { id: number; slug: string }; seq: 
     const target = await findChangeTarget(tx, { roomId: input.room.id, seq: input.seq });
     assertAuthor(target, input.userId);
     if (!target.deleted) {
-      await stampRevision(tx, { roomId: input.room.id, messageId: target.id, rev, data: { text: "", deletedAt: new Date() } });
+      await stampRevision(tx, { roomId: input.room.id, messageId: target.id, rev, data: { text: "", deletedAt: storedDate() } });
       await replaceMentions(tx, { roomId: input.room.id, seq: input.seq, usernames: [] });
-      await tx.reaction.deleteMany({ where: { messageId: target.id } });
+      await tx.deleteFrom("Reaction").where("messageId", "=", target.id).execute();
     }
-    const [message] = await readMessages(tx, input.room, { where: { seq: input.seq }, take: 1 });
+    const message = await readMessage(tx, input.room, input.seq);
     return { message: message!, changed: !target.deleted };
   });
 }

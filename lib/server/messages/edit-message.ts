@@ -1,7 +1,8 @@
-import { writeTransaction } from "@/lib/server/db/db";
+import { writeTransaction } from "@/lib/server/db/database";
+import { storedDate } from "@/lib/server/db/dates";
 import { AppError } from "@/lib/shared/errors";
 import type { ChatMessage } from "@/lib/shared/protocol";
-import { readMessages } from "@/lib/server/messages/read-messages";
+import { readMessage } from "@/lib/server/messages/message-page";
 import { assertAuthor, findChangeTarget, lockRevision, replaceMentions, stampRevision } from "@/lib/server/messages/message-revision";
 
 export interface ChangeResult {
@@ -25,10 +26,11 @@ export function editMessage(input: {
     if (target.deleted) throw new AppError("not_found", "the message was deleted");
     const changed = target.text !== input.text;
     if (changed) {
-      await stampRevision(tx, { roomId: input.room.id, messageId: target.id, rev, data: { text: input.text, editedAt: new Date() } });
+      await stampRevision(tx, { roomId: input.room.id, messageId: target.id, rev, data: { text: input.text, editedAt: storedDate() } });
       await replaceMentions(tx, { roomId: input.room.id, seq: input.seq, usernames: input.mentions });
     }
-    const [message] = await readMessages(tx, input.room, { where: { seq: input.seq }, take: 1 });
+    // Read inside the transaction: the message as this change left it.
+    const message = await readMessage(tx, input.room, input.seq);
     return { message: message!, changed };
   });
 }

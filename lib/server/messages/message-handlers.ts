@@ -22,12 +22,13 @@ export function createMessageHandlers({ io, messages, gate, limiter }: MessageHa
     const room = await gate.roomToSend(slug);
     // A reply's parent is looked up (parents are never removed, only tombstoned).
     const parent = replyTo === undefined ? null : await messages.findReplyParent({ room, seq: replyTo });
+    // Parsed to decide which MessageMention rows to write; the message carries the stored ones.
     const mentions = parseMentions(text);
     const sent = await messages
       .sendMessage({ room, author: socket.data.user, text, clientId, replyTo, mentions })
       .catch((error: unknown) => gate.refusedSend(socket, room, error));
     const { created } = sent;
-    const message = { ...sent.message, mentions, replyTo: parent };
+    const message = { ...sent.message, replyTo: parent };
     // Emitted synchronously after the commit resolves, so broadcasts leave in seq order.
     if (created) {
       io.to(channelOf(slug)).emit("message:new", message);

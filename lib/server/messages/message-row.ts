@@ -1,60 +1,88 @@
-import type { ChatMessage } from "@/lib/shared/protocol";
+import { isoDate, isoDateOrNull } from "@/lib/server/db/dates";
+import type { Author, ChatMessage, ReplyPreview } from "@/lib/shared/protocol";
 
-// A stored message as the wire shows it: the columns read and their mapping.
+// The one mapping of stored rows to the wire's types: a message read back and a message just
+// sent go through the same functions, so they look the same.
 
-const authorFields = { id: true, username: true, name: true } as const;
-
-export const messageFields = {
-  id: true as const,
-  seq: true as const,
-  clientId: true as const,
-  text: true as const,
-  createdAt: true as const,
-  rev: true as const,
-  editedAt: true as const,
-  deletedAt: true as const,
-  replyToSeq: true as const,
-  author: { select: authorFields },
-  mentions: { select: { username: true as const } },
-  reactions: { select: { emoji: true, user: { select: authorFields } }, orderBy: [{ createdAt: "asc" as const }, { userId: "asc" as const }] },
-};
-
-interface MessageRow {
+/** A Message row with its author's columns, as the page query (message-page.ts) selects it. */
+export interface MessageRow {
   id: number;
   seq: number;
   clientId: string;
   text: string;
-  createdAt: Date;
-  author: ChatMessage["author"];
-  // Optional: a message just sent has no change, reaction or preview yet.
-  rev?: number;
-  editedAt?: Date | null;
-  deletedAt?: Date | null;
-  mentions?: { username: string }[] | string[];
-  reactions?: { emoji: string; user: ChatMessage["author"] }[];
+  /** DateTime columns as the database holds them (lib/server/db/dates.ts). */
+  createdAt: string;
+  rev: number;
+  editedAt: string | null;
+  deletedAt: string | null;
+  replyToSeq: number | null;
+  authorId: number;
+  username: string;
+  name: string;
 }
 
-/** Reactions grouped by emoji, in the order each emoji first appeared. */
-export function groupReactions(rows: { emoji: string; user: ChatMessage["author"] }[]): ChatMessage["reactions"] {
-  const byEmoji = new Map<string, ChatMessage["author"][]>();
-  for (const { emoji, user } of rows) byEmoji.set(emoji, [...(byEmoji.get(emoji) ?? []), user]);
-  return [...byEmoji].map(([emoji, users]) => ({ emoji, users }));
+/** What a message carries from other tables: its reactions, the preview of its parent, its mentions. */
+export interface MessageExtras {
+  reactions: ChatMessage["reactions"];
+  replyTo: ReplyPreview | null;
+  /** Usernames from MessageMention, in any order. */
+  mentions: readonly string[];
 }
 
-export function toChatMessage(room: string, row: MessageRow, replyTo: ChatMessage["replyTo"] = null): ChatMessage {
+/** A reply preview's parent: the Message row's seq, text and deletion, with its author. */
+export interface PreviewRow {
+  seq: number;
+  text: string;
+  deletedAt: string | null;
+  authorId: number;
+  username: string;
+  name: string;
+}
+
+/** Code points of a parent's text a reply carries: enough to recognise it, bounded on the wire. */
+export const EXCERPT_CHARS = 140;
+
+export function toChatMessage(room: string, row: MessageRow, extras: MessageExtras): ChatMessage {
   return {
     id: row.id,
     room,
     seq: row.seq,
     clientId: row.clientId,
     text: row.text,
-    createdAt: row.createdAt.toISOString(),
-    author: row.author,
-    rev: row.rev ?? 0,
-    editedAt: row.editedAt?.toISOString() ?? null,
-    deletedAt: row.deletedAt?.toISOString() ?? null,
-    reactions: groupReactions(row.reactions ?? []),
-    replyTo,
-    mentions: (row.mentions ?? []).map((m) => (typeof m === "string" ? m : m.username)),
+    createdAt: isoDate(row.createdAt),
+    author: { id: row.authorId, username: row.username, name: row.name },
+    rev: row.rev,
+    editedAt: isoDateOrNull(row.editedAt),
+    deletedAt: isoDateOrNull(row.deletedAt),
+    reactions: extras.reactions,
+    replyTo: extras.replyTo,
+    mentions: orderedMentions(extras.mentions),
   };
+}
+
+/**
+ * Mentions in one order wherever a message is built: MessageMention keeps no order of its own,
+ * and the databases' collations sort differently, so they are sorted here, by UTF-16 code unit.
+ */
+function orderedMentions(usernames: readonly string[]): string[] {
+  return usernames.length < 2 ? [...usernames] : [...usernames].sort();
+}
+
+export function toReplyPreview(parent: PreviewRow): ReplyPreview {
+  const deleted = parent.deletedAt !== null;
+  const chars = [...parent.text];
+  const excerpt = chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS).join("")}…` : parent.text;
+  const author = { id: parent.authorId, username: parent.username, name: parent.name };
+  return { seq: parent.seq, author, excerpt: deleted ? null : excerpt, deleted };
+}
+
+/** Reactions grouped by emoji, in the order each emoji first appeared (rows in the order given). */
+export function groupReactions(rows: readonly { emoji: string; user: Author }[]): ChatMessage["reactions"] {
+  const byEmoji = new Map<string, Author[]>();
+  for (const { emoji, user } of rows) {
+    const users = byEmoji.get(emoji);
+    if (users) users.push(user);
+    else byEmoji.set(emoji, [user]);
+  }
+  return [...byEmoji].map(([emoji, users]) => ({ emoji, users }));
 }

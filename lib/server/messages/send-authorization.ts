@@ -1,5 +1,5 @@
-import type { RawTx as Tx } from "@/lib/server/db/db-write";
-import { SqlParams } from "@/lib/server/db/sql-params";
+import { dialect, type Tx } from "@/lib/server/db/database";
+import { jsonIds, jsonRows } from "@/lib/server/db/json-rows";
 
 // The group commit's authorization (lib/server/messages/send-message.ts): membership is read inside the
 // batch's own transaction, one statement whatever the batch holds, so a send costs no read of its
@@ -11,17 +11,18 @@ import { SqlParams } from "@/lib/server/db/sql-params";
  * SQLite runs one write transaction at a time: nothing to lock.
  */
 export async function lockRoomsForSend(tx: Tx, roomIds: readonly number[]): Promise<void> {
-  const p = new SqlParams();
-  if (!p.postgres) return;
-  const ids = p.ids([...new Set(roomIds)]);
-  await tx.$queryRawUnsafe(`SELECT "id" FROM "Room" WHERE "id" IN ${ids} ORDER BY "id" FOR UPDATE`, ...p.values);
+  if (dialect() !== "postgresql") return;
+  const ids = [...new Set(roomIds)];
+  await tx.selectFrom("Room").select("id").where("id", "in", jsonIds(ids)).orderBy("id").forUpdate().execute();
 }
 
 /** Of these (room, user) pairs, the memberships that exist, keyed `${roomId}:${userId}`. */
 export async function memberPairs(tx: Tx, pairs: readonly { roomId: number; userId: number }[]): Promise<Set<string>> {
-  const p = new SqlParams();
-  const c = p.table(pairs, [["roomId", "integer"], ["userId", "integer"]]);
-  const sql = `SELECT DISTINCT m."roomId", m."userId" FROM ${c} AS c JOIN "Member" m ON m."roomId" = c."roomId" AND m."userId" = c."userId"`;
-  const rows = await tx.$queryRawUnsafe<{ roomId: number; userId: number }[]>(sql, ...p.values);
-  return new Set(rows.map((r) => `${Number(r.roomId)}:${Number(r.userId)}`));
+  const rows = await tx
+    .selectFrom(jsonRows(pairs, { roomId: "integer", userId: "integer" }, "c"))
+    .innerJoin("Member as m", (join) => join.onRef("m.roomId", "=", "c.roomId").onRef("m.userId", "=", "c.userId"))
+    .select(["m.roomId", "m.userId"])
+    .distinct()
+    .execute();
+  return new Set(rows.map((r) => `${r.roomId}:${r.userId}`));
 }
