@@ -6,11 +6,10 @@ const nextConfig = {
   async headers() {
     return [{ source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];
   },
-  // Native and Wasm-backed packages are loaded by Node at run time, not bundled.
+  // Native packages are loaded by Node at run time, not bundled; so is Kysely, whose instances
+  // server.ts and Next's routes share (lib/server/db/database.ts).
   serverExternalPackages: [
-    "@prisma/client",
-    "@prisma/adapter-better-sqlite3",
-    "@prisma/adapter-pg",
+    "kysely",
     "better-sqlite3",
     "pg",
     "argon2",
