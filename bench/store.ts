@@ -25,26 +25,43 @@ process.env.LOG_LEVEL = "silent";
 const pg = DB === "postgres" ? await freshPostgres() : null;
 process.env.DATABASE_URL = pg ? pg.url : `file:${copyTemplate(dataDir)}`;
 
-const { writeTransaction, reader, disconnectDb } = await import("@/lib/server/db/db");
+const { writeTransaction, reader, disconnectDb } = await import("@/lib/server/db/database");
+// The old Prisma connections too, while lib/server/db/db.ts exists (the messages' data may still use them).
+const { disconnectDb: disconnectPrisma } = await import("@/lib/server/db/db");
+const { storedDate } = await import("@/lib/server/db/dates");
 const { sendMessage, drainSends } = await import("@/lib/server/messages/send-message");
 
 async function seed() {
   const tag = Date.now().toString(36);
-  await writeTransaction(async (tx) => {
-    await tx.user.createMany({ data: Array.from({ length: CLIENTS }, (_, i) => ({ username: `store${tag}${i}`, name: `Store ${i}`, passwordHash: "x" })) });
-    await tx.room.createMany({ data: Array.from({ length: CLIENTS / ROOM_SIZE }, (_, i) => ({ slug: `store-${tag}-${i}`, name: `Store ${i}` })) });
-  });
+  const now = storedDate();
+  const stamps = { createdAt: now, updatedAt: now };
+  const { users, rooms } = await writeTransaction(async (tx) => ({
+    users: await tx
+      .insertInto("User")
+      .values(Array.from({ length: CLIENTS }, (_, i) => ({ username: `store${tag}${i}`, name: `Store ${i}`, passwordHash: "x", ...stamps })))
+      .returning(["id", "username", "name"])
+      .execute(),
+    rooms: await tx
+      .insertInto("Room")
+      .values(Array.from({ length: CLIENTS / ROOM_SIZE }, (_, i) => ({ slug: `store-${tag}-${i}`, name: `Store ${i}`, ...stamps })))
+      .returning(["id", "slug"])
+      .execute(),
+  }));
+  users.sort((a, b) => a.id - b.id);
+  rooms.sort((a, b) => a.id - b.id);
+  const roomOf = (i: number) => rooms[Math.floor(i / ROOM_SIZE)]!;
+  await writeTransaction((tx) => tx.insertInto("Member").values(users.map((u, i) => ({ roomId: roomOf(i).id, userId: u.id, joinedAt: now }))).execute());
+  return users.map((u, i) => ({ author: { id: u.id, username: u.username, name: u.name }, room: { id: roomOf(i).id, slug: roomOf(i).slug } }));
+}
+
+async function messageCount(): Promise<number> {
   const db = await reader();
-  const users = await db.user.findMany({ where: { username: { startsWith: `store${tag}` } }, orderBy: { id: "asc" } });
-  const rooms = await db.room.findMany({ where: { slug: { startsWith: `store-${tag}-` } }, orderBy: { id: "asc" } });
-  await writeTransaction((tx) => tx.member.createMany({ data: users.map((u, i) => ({ roomId: rooms[Math.floor(i / ROOM_SIZE)]!.id, userId: u.id })) }));
-  return users.map((u, i) => ({ author: { id: u.id, username: u.username, name: u.name }, room: { id: rooms[Math.floor(i / ROOM_SIZE)]!.id, slug: rooms[Math.floor(i / ROOM_SIZE)]!.slug } }));
+  return Number((await db.selectFrom("Message").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
 }
 
 async function main() {
   const clients = await seed();
-  const db = await reader();
-  const before = await db.message.count();
+  const before = await messageCount();
   let acked = 0;
   let failed = 0;
   const cpu0 = process.cpuUsage();
@@ -61,8 +78,8 @@ async function main() {
   await drainSends();
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  const stored = (await db.message.count()) - before;
-  await disconnectDb();
+  const stored = (await messageCount()) - before;
+  await Promise.all([disconnectDb(), disconnectPrisma()]);
   if (pg) await pg.drop();
   rmSync(dataDir, { recursive: true, force: true });
   const result = { db: DB, clients: CLIENTS, window: WINDOW, seconds, acked, failed, stored, ackedPerSec: acked / seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };

@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/server/ops/client-address";
 import { isSessionEnded } from "@/lib/server/auth/ended-sessions";
 import { decodeSessionToken, encodeSessionToken, SESSION_MAX_AGE_S } from "@/lib/server/auth/session-codec";
-import { findSessionUser, findSessionVersion } from "@/lib/server/users/session-versions";
+import { findSessionUser, findSessionVersion } from "@/lib/server/users/session-users";
 import { env, sessionSecret } from "@/lib/server/env";
 import { loginSchema } from "@/lib/shared/login-schema";
 import { authorizeLogin } from "@/lib/server/auth/authorize-login";

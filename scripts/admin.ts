@@ -8,8 +8,10 @@
 import { randomBytes } from "node:crypto";
 import { text } from "node:stream/consumers";
 import { parseArgs } from "node:util";
-import { addUser, disableUser, enableUser, listUsers, resetPassword } from "@/lib/server/users/user-admin";
-import { disconnectDb } from "@/lib/server/db/db";
+import { addUser, disableUser, enableUser, listUsers, resetPassword } from "@/lib/server/users/users";
+import { disconnectDb } from "@/lib/server/db/database";
+// The old Prisma connections too, while lib/server/db/db.ts exists: open ones keep the process alive.
+import { disconnectDb as disconnectPrisma } from "@/lib/server/db/db";
 import { AppError } from "@/lib/shared/errors";
 import { usernameSchema } from "@/lib/shared/protocol";
 
@@ -89,5 +91,5 @@ try {
   console.error(known ? (error as Error).message : error);
   if (error instanceof UsageError) console.error(USAGE);
 } finally {
-  await disconnectDb();
+  await Promise.all([disconnectDb(), disconnectPrisma()]);
 }

@@ -15,7 +15,7 @@ declare module "next-auth/jwt" {
     uid: number;
     username: string;
     sid: string;
-    /** The user's `sessionVersion` at sign-in (lib/server/users/session-versions.ts). */
+    /** The user's `sessionVersion` at sign-in (lib/server/users/session-users.ts). */
     sv: number;
   }
 }

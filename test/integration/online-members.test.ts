@@ -7,7 +7,7 @@ import { useInProcessDatabase } from "../helpers/in-process-db";
 describe("filterMembers with thousands of ids", () => {
   let database: { remove: () => Promise<void> };
   let filterMembers: typeof import("@/lib/server/rooms/members").filterMembers;
-  let disconnectDb: typeof import("@/lib/server/db/db").disconnectDb;
+  let disconnectDb: typeof import("@/lib/server/db/database").disconnectDb;
   let roomId = 0;
   const memberIds: number[] = [];
   const strangerIds: number[] = [];
@@ -15,15 +15,20 @@ describe("filterMembers with thousands of ids", () => {
   before(async () => {
     database = await useInProcessDatabase("chat-members-");
     ({ filterMembers } = await import("@/lib/server/rooms/members"));
-    const { writeTransaction } = await import("@/lib/server/db/db");
-    ({ disconnectDb } = await import("@/lib/server/db/db"));
+    const { writeTransaction } = await import("@/lib/server/db/database");
+    const { storedDate } = await import("@/lib/server/db/dates");
+    ({ disconnectDb } = await import("@/lib/server/db/database"));
+    const now = storedDate();
+    const stamps = { createdAt: now, updatedAt: now };
     await writeTransaction(async (tx) => {
-      roomId = (await tx.room.create({ data: { slug: "crowd", name: "Crowd" } })).id;
-      const users = Array.from({ length: 2600 }, (_, i) => ({ username: `u${i}`, name: `User ${String(i).padStart(4, "0")}`, passwordHash: "x" }));
-      await tx.user.createMany({ data: users });
-      const created = await tx.user.findMany({ where: { username: { startsWith: "u" } }, select: { id: true, username: true } });
-      for (const u of created) (Number(u.username.slice(1)) % 2 === 0 ? memberIds : strangerIds).push(u.id);
-      await tx.member.createMany({ data: memberIds.map((userId) => ({ roomId, userId })) });
+      roomId = (await tx.insertInto("Room").values({ slug: "crowd", name: "Crowd", ...stamps }).returning("id").executeTakeFirstOrThrow()).id;
+      const users = Array.from({ length: 2600 }, (_, i) => ({ username: `u${i}`, name: `User ${String(i).padStart(4, "0")}`, passwordHash: "x", ...stamps }));
+      // In parts of 1,000: each user binds five values, and a statement's parameters are bounded.
+      for (let i = 0; i < users.length; i += 1000) {
+        const created = await tx.insertInto("User").values(users.slice(i, i + 1000)).returning(["id", "username"]).execute();
+        for (const u of created) (Number(u.username.slice(1)) % 2 === 0 ? memberIds : strangerIds).push(u.id);
+      }
+      await tx.insertInto("Member").values(memberIds.map((userId) => ({ roomId, userId, joinedAt: now }))).execute();
     });
   });
 

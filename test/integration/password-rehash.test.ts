@@ -8,18 +8,19 @@ import { useInProcessDatabase } from "../helpers/in-process-db";
 describe("re-hashing outdated password hashes at sign-in", () => {
   let database: { remove: () => Promise<void> };
   let verifyCredentials: typeof import("@/lib/server/users/users").verifyCredentials;
-  let disconnectDb: typeof import("@/lib/server/db/db").disconnectDb;
+  let disconnectDb: typeof import("@/lib/server/db/database").disconnectDb;
   let storedHash: () => Promise<string>;
   let oldHash = "";
 
   before(async () => {
     database = await useInProcessDatabase("chat-rehash-");
     ({ verifyCredentials } = await import("@/lib/server/users/users"));
-    const { reader, writeTransaction } = await import("@/lib/server/db/db");
-    ({ disconnectDb } = await import("@/lib/server/db/db"));
+    const { reader, writeTransaction } = await import("@/lib/server/db/database");
+    const { storedDate } = await import("@/lib/server/db/dates");
+    ({ disconnectDb } = await import("@/lib/server/db/database"));
     oldHash = await argon2.hash("old-password", { type: argon2.argon2id, memoryCost: 65_536, timeCost: 3, parallelism: 4 });
-    await writeTransaction((tx) => tx.user.create({ data: { username: "olduser", name: "Old User", passwordHash: oldHash } }));
-    storedHash = async () => (await (await reader()).user.findUniqueOrThrow({ where: { username: "olduser" } })).passwordHash;
+    await writeTransaction((tx) => tx.insertInto("User").values({ username: "olduser", name: "Old User", passwordHash: oldHash, createdAt: storedDate(), updatedAt: storedDate() }).execute());
+    storedHash = async () => (await (await reader()).selectFrom("User").select("passwordHash").where("username", "=", "olduser").executeTakeFirstOrThrow()).passwordHash;
   });
 
   after(async () => {

@@ -1,4 +1,5 @@
-import { reader, writeTransaction } from "@/lib/server/db/db";
+import { reader, writeTransaction } from "@/lib/server/db/database";
+import { storedDate } from "@/lib/server/db/dates";
 
 // The addresses a user "signed in from before" (docs/security-abuse.md): exempt from the
 // per-username lockout. Address groups (lib/server/auth/address-group.ts), not raw addresses.
@@ -8,11 +9,15 @@ const MAX_PER_USER = 20;
 /** Whether `username` signed in successfully from `address` in the last 30 days. */
 export async function isKnownSignInAddress(input: { username: string; address: string }): Promise<boolean> {
   const db = await reader();
-  const row = await db.knownSignInAddress.findFirst({
-    where: { address: input.address, lastSignInAt: { gt: new Date(Date.now() - KNOWN_FOR_MS) }, user: { username: input.username } },
-    select: { userId: true },
-  });
-  return row !== null;
+  const row = await db
+    .selectFrom("KnownSignInAddress")
+    .innerJoin("User", "User.id", "KnownSignInAddress.userId")
+    .select("KnownSignInAddress.userId")
+    .where("User.username", "=", input.username)
+    .where("KnownSignInAddress.address", "=", input.address)
+    .where("KnownSignInAddress.lastSignInAt", ">", storedDate(new Date(Date.now() - KNOWN_FOR_MS)))
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /**
@@ -21,17 +26,22 @@ export async function isKnownSignInAddress(input: { username: string; address: s
  */
 export async function rememberSignInAddress(input: { userId: number; address: string }): Promise<void> {
   const now = new Date();
+  const lastSignInAt = storedDate(now);
   await writeTransaction(async (tx) => {
-    const key = { userId: input.userId, address: input.address };
-    await tx.knownSignInAddress.upsert({ where: { userId_address: key }, create: { ...key, lastSignInAt: now }, update: { lastSignInAt: now } });
-    const surplus = await tx.knownSignInAddress.findMany({
-      where: { userId: input.userId },
-      orderBy: { lastSignInAt: "desc" },
-      skip: MAX_PER_USER,
-      select: { address: true },
-    });
-    const expired = { lastSignInAt: { lt: new Date(now.getTime() - KNOWN_FOR_MS) } };
-    const oldest = { userId: input.userId, address: { in: surplus.map((row) => row.address) } };
-    await tx.knownSignInAddress.deleteMany({ where: surplus.length ? { OR: [expired, oldest] } : expired });
+    await tx
+      .insertInto("KnownSignInAddress")
+      .values({ userId: input.userId, address: input.address, lastSignInAt })
+      .onConflict((oc) => oc.columns(["userId", "address"]).doUpdateSet({ lastSignInAt }))
+      .execute();
+    const kept = tx.selectFrom("KnownSignInAddress").select("address").where("userId", "=", input.userId).orderBy("lastSignInAt", "desc").limit(MAX_PER_USER);
+    await tx
+      .deleteFrom("KnownSignInAddress")
+      .where((eb) =>
+        eb.or([
+          eb("lastSignInAt", "<", storedDate(new Date(now.getTime() - KNOWN_FOR_MS))),
+          eb.and([eb("userId", "=", input.userId), eb("address", "not in", kept)]),
+        ]),
+      )
+      .execute();
   });
 }

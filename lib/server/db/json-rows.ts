@@ -33,6 +33,14 @@ export function jsonIds(ids: readonly number[]): RawBuilder<number> {
     : sql<number>`(SELECT value FROM json_each(${json}))`;
 }
 
+/** A subquery yielding `texts`, for `x IN (...)`: one parameter however many. */
+export function jsonTexts(texts: readonly string[]): RawBuilder<string> {
+  const json = JSON.stringify(texts);
+  return env.databaseProvider === "postgresql"
+    ? sql<string>`(SELECT value FROM json_array_elements_text(CAST(${json} AS json)))`
+    : sql<string>`(SELECT value FROM json_each(${json}))`;
+}
+
 function withStoredDates<R extends object>(row: R, dates: readonly string[]): R {
   const copy = { ...row } as Record<string, unknown>;
   for (const name of dates) if (copy[name] instanceof Date) copy[name] = storedDate(copy[name]);

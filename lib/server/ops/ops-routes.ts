@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { reader, writeTransaction } from "@/lib/server/db/db";
+import { sql } from "kysely";
+import { reader, writeTransaction } from "@/lib/server/db/database";
 import { env } from "@/lib/server/env";
 import { httpStatus, type ErrorCode } from "@/lib/shared/errors";
 import { registry } from "@/lib/server/ops/metrics";
@@ -49,7 +50,7 @@ async function check(probe: () => Promise<unknown>): Promise<"ok" | "failing"> {
  */
 async function canWrite(): Promise<"ok" | "failing"> {
   if (env.databaseProvider !== "sqlite") return "ok";
-  writeProbe ??= writeTransaction((tx) => tx.$executeRawUnsafe("UPDATE Room SET id = id WHERE 0")).then(
+  writeProbe ??= writeTransaction((tx) => sql`UPDATE "Room" SET "id" = "id" WHERE 0`.execute(tx)).then(
     () => "ok" as const,
     () => "failing" as const,
   );
@@ -61,7 +62,7 @@ async function canWrite(): Promise<"ok" | "failing"> {
 async function ready(res: ServerResponse): Promise<void> {
   const redis = redisClient();
   const [read, cache] = await Promise.all([
-    check(async () => (await reader()).$queryRawUnsafe("SELECT 1")),
+    check(async () => sql`SELECT 1`.execute(await reader())),
     // A disconnected client queues commands until it is back: answer at once instead.
     redis ? check(() => (redis.isReady ? redis.ping() : Promise.reject(new Error("down")))) : Promise.resolve("not configured" as const),
   ]);

@@ -1,5 +1,4 @@
-import { filterMembers } from "@/lib/server/rooms/members";
-import { listMemberRoomIds } from "@/lib/server/rooms/room-summaries";
+import { filterMembers, listMemberRoomIds } from "@/lib/server/rooms/members";
 import { findUser } from "@/lib/server/users/users";
 import { logger } from "@/lib/server/ops/logger";
 import type { Author } from "@/lib/shared/protocol";

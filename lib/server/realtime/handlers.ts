@@ -12,17 +12,15 @@ import { withByteLimit } from "@/lib/server/rate-limit/byte-limiter";
 import { farewellMember, isSubscribed, subscribe, unsubscribe, welcomeMember } from "@/lib/server/realtime/membership";
 import type { EventHandler } from "@/lib/server/realtime/on-event";
 import type { ChatServer } from "@/lib/server/realtime/types";
-import { openDirectRoom } from "@/lib/server/rooms/direct-rooms";
 import { createRoomGate } from "@/lib/server/rooms/joined-room";
-import { listRoomMembers } from "@/lib/server/rooms/list-room-members";
 import { createMemberListHandlers } from "@/lib/server/rooms/member-list-handlers";
-import { addMember, isMember, markRead, removeMember } from "@/lib/server/rooms/members";
+import { addMember, isMember, listRoomMembers, markRead, removeMember } from "@/lib/server/rooms/members";
 import { memberRoom, openRoom } from "@/lib/server/rooms/room-access";
 import { createRoomHandlers } from "@/lib/server/rooms/room-handlers";
 import { roomIdOf } from "@/lib/server/rooms/room-ids";
 import { createRoomMembershipHandlers } from "@/lib/server/rooms/room-membership-handlers";
 import { listRoomSummaries, summarizeRoom } from "@/lib/server/rooms/room-summaries";
-import { createRoom, listPublicRooms } from "@/lib/server/rooms/rooms";
+import { createRoom, listPublicRooms, openDirectRoom } from "@/lib/server/rooms/rooms";
 import { findUserByUsername } from "@/lib/server/users/users";
 
 // The one place that names the modules the socket handlers use. Each feature's handlers receive

@@ -1,6 +1,5 @@
 import { listRoomSummaries } from "@/lib/server/rooms/room-summaries";
-import { listSessionUsers, type SessionUser } from "@/lib/server/users/session-users";
-import type { UserVersions } from "@/lib/server/users/session-versions";
+import { listSessionUsers, type SessionUser, type UserVersions } from "@/lib/server/users/session-users";
 import { changedSince, membershipChanges, unsubscribe } from "@/lib/server/realtime/membership";
 import { rememberRoomId } from "@/lib/server/rooms/room-ids";
 import { channelOf, subscribedRooms, type ChatSocket } from "@/lib/server/realtime/types";

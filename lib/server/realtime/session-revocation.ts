@@ -1,5 +1,5 @@
 import { listEndedSessions, pruneEndedSessions } from "@/lib/server/auth/ended-sessions";
-import { listSessionVersions, type UserVersions } from "@/lib/server/users/session-versions";
+import { listSessionVersions, type UserVersions } from "@/lib/server/users/session-users";
 import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/ops/logger";
 import { onRedisRestored } from "@/lib/server/db/redis";

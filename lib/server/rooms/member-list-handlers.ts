@@ -1,10 +1,10 @@
-import type * as memberListModule from "@/lib/server/rooms/list-room-members";
+import type * as membersModule from "@/lib/server/rooms/members";
 import type { RoomGate } from "@/lib/server/rooms/joined-room";
 import { roomRefSchema } from "@/lib/shared/protocol";
 import { onEvent, type EventHandler } from "@/lib/server/realtime/on-event";
 
 export interface MemberListHandlerDeps {
-  members: Pick<typeof memberListModule, "listRoomMembers">;
+  members: Pick<typeof membersModule, "listRoomMembers">;
   gate: Pick<RoomGate, "joinedRoom">;
 }
 

@@ -1,5 +1,4 @@
 import type * as membershipModule from "@/lib/server/realtime/membership";
-import type * as directRoomsModule from "@/lib/server/rooms/direct-rooms";
 import type * as membersModule from "@/lib/server/rooms/members";
 import type * as accessModule from "@/lib/server/rooms/room-access";
 import type * as summariesModule from "@/lib/server/rooms/room-summaries";
@@ -12,8 +11,7 @@ import type { ChatServer } from "@/lib/server/realtime/types";
 
 export interface RoomMembershipHandlerDeps {
   io: ChatServer;
-  rooms: Pick<typeof roomsModule, "createRoom"> &
-    Pick<typeof directRoomsModule, "openDirectRoom"> &
+  rooms: Pick<typeof roomsModule, "createRoom" | "openDirectRoom"> &
     Pick<typeof accessModule, "memberRoom"> &
     Pick<typeof summariesModule, "summarizeRoom">;
   members: Pick<typeof membersModule, "addMember">;

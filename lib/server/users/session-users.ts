@@ -1,44 +1,94 @@
-import { readRows } from "@/lib/server/db/db";
-import { int, text } from "@/lib/server/db/sql-cells";
-import { SqlParams } from "@/lib/server/db/sql-params";
+import { reader } from "@/lib/server/db/database";
+import { jsonIds } from "@/lib/server/db/json-rows";
+import { authorColumns, toAuthor } from "@/lib/server/users/users";
 import type { Author } from "@/lib/shared/protocol";
+
+// Users as their sessions see them. A session (JWT) is current while its user exists, is not
+// disabled and still has the `sessionVersion` the token was issued with.
+
+/** Ids per query: one read of SQLite blocks the event loop while it runs, so a long list is read in parts. */
+const CHUNK = 2_000;
 
 export interface SessionUser {
   user: Author;
   /** The rooms the user is a member of: slug → id. */
   rooms: Record<string, number>;
-  /** Sessions issued with another version were revoked (lib/server/users/session-versions.ts). */
+  /** Sessions issued with another version were revoked. */
   sessionVersion: number;
   /** Read in the same statement as `rooms`: the rooms are those of this membership version. */
   membershipVersion: number;
 }
 
+/** A user's current versions: of their sessions, and of their set of memberships. */
+export interface UserVersions {
+  session: number;
+  membership: number;
+}
+
 /**
  * Who opens sockets: each user and their rooms, for many users at once (sockets opening at the
- * same moment share it). Users that no longer exist or are disabled are absent. One plain join
- * read through the driver (lib/server/db/db-read.ts): through the query builder this took two queries and
- * about four times the CPU, and through $queryRaw twice the garbage, on every connection.
+ * same moment share it). Users that no longer exist or are disabled are absent. One join, the ids
+ * as one JSON parameter, so its text (and prepared statement) is the same for any number of them.
  */
 export async function listSessionUsers(input: { ids: number[] }): Promise<Map<number, SessionUser>> {
   const found = new Map<number, SessionUser>();
   if (input.ids.length === 0) return found;
-  const p = new SqlParams();
-  const rows = await readRows({
-    sql:
-      `SELECT u."id", u."username", u."name", u."sessionVersion", u."membershipVersion", r."id", r."slug" FROM "User" u ` +
-      `LEFT JOIN "Member" m ON m."userId" = u."id" LEFT JOIN "Room" r ON r."id" = m."roomId" ` +
-      `WHERE u."id" IN ${p.ids([...new Set(input.ids)])} AND u."disabledAt" IS NULL`,
-    params: p.values,
-  });
-  for (const [userId, username, name, sessionVersion, membershipVersion, roomId, slug] of rows) {
-    const id = int(userId);
-    let entry = found.get(id);
+  const db = await reader();
+  const rows = await db
+    .selectFrom("User")
+    .leftJoin("Member", "Member.userId", "User.id")
+    .leftJoin("Room", "Room.id", "Member.roomId")
+    .select([...authorColumns, "User.sessionVersion", "User.membershipVersion", "Room.id as roomId", "Room.slug"])
+    .where("User.id", "in", jsonIds([...new Set(input.ids)]))
+    .where("User.disabledAt", "is", null)
+    .execute();
+  for (const row of rows) {
+    let entry = found.get(row.id);
     if (!entry) {
       const rooms = Object.create(null) as Record<string, number>;
-      entry = { user: { id, username: text(username), name: text(name) }, rooms, sessionVersion: int(sessionVersion), membershipVersion: int(membershipVersion) };
-      found.set(id, entry);
+      entry = { user: toAuthor(row), rooms, sessionVersion: row.sessionVersion, membershipVersion: row.membershipVersion };
+      found.set(row.id, entry);
     }
-    if (slug !== null && roomId !== null) entry.rooms[text(slug)] = int(roomId);
+    if (row.slug !== null && row.roomId !== null) entry.rooms[row.slug] = row.roomId;
   }
   return found;
+}
+
+/** The version a new session of this user starts with, or null if the user may not sign in. */
+export async function findSessionVersion(input: { userId: number }): Promise<number | null> {
+  const db = await reader();
+  const user = await db.selectFrom("User").select(["sessionVersion", "disabledAt"]).where("id", "=", input.userId).executeTakeFirst();
+  return user && user.disabledAt === null ? user.sessionVersion : null;
+}
+
+/** The user of a session if that session is still current, else null. */
+export async function findSessionUser(input: { userId: number; sessionVersion: number }): Promise<Author | null> {
+  const db = await reader();
+  const user = await db
+    .selectFrom("User")
+    .select([...authorColumns, "User.sessionVersion", "User.disabledAt"])
+    .where("User.id", "=", input.userId)
+    .executeTakeFirst();
+  if (!user || user.disabledAt !== null || user.sessionVersion !== input.sessionVersion) return null;
+  return toAuthor(user);
+}
+
+/**
+ * For each of `userIds` that may still have sessions, its current versions; absent ids are gone or
+ * disabled. Every node runs this over all its sockets' users every couple of seconds: one
+ * statement per CHUNK ids, the ids sent as one JSON parameter.
+ */
+export async function listSessionVersions(input: { userIds: number[] }): Promise<Map<number, UserVersions>> {
+  const versions = new Map<number, UserVersions>();
+  const db = await reader();
+  for (let i = 0; i < input.userIds.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom("User")
+      .select(["id", "sessionVersion", "membershipVersion"])
+      .where("id", "in", jsonIds(input.userIds.slice(i, i + CHUNK)))
+      .where("disabledAt", "is", null)
+      .execute();
+    for (const row of rows) versions.set(row.id, { session: row.sessionVersion, membership: row.membershipVersion });
+  }
+  return versions;
 }
