@@ -9,6 +9,9 @@ import { cliAdapter } from "./prisma/cli-adapters";
 // (prisma/postgres/). Each has its own schema, migrations and generated client.
 // The schema's datasource must resolve to a URL, or `prisma generate` tries a download.
 process.env.DATABASE_URL = env.databaseUrl;
+// No Prisma Client is generated (the app uses Kysely), so nothing tells the CLI that no query
+// engine is needed; without this it tries to download one at every command.
+process.env.PRISMA_CLIENT_ENGINE_TYPE = "client";
 if (env.databaseProvider === "sqlite") mkdirSync(env.dataDir, { recursive: true });
 const dir = env.databaseProvider === "sqlite" ? "prisma" : path.join("prisma", "postgres");
 

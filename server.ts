@@ -3,8 +3,6 @@ import next from "next";
 import { stampClientAddress } from "@/lib/server/ops/client-address";
 import { drainSends } from "@/lib/server/messages/send-message";
 import { disconnectDb } from "@/lib/server/db/database";
-// The old Prisma connections too, while lib/server/db/db.ts exists.
-import { disconnectDb as disconnectPrisma } from "@/lib/server/db/db";
 import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/ops/logger";
 import { closeRedis } from "@/lib/server/db/redis";
@@ -54,7 +52,7 @@ async function shutdown(signal: string): Promise<void> {
   // Redis closes last: sends committed during the drain still reach the other nodes' clients.
   await sockets.close();
   await drainSends();
-  await Promise.all([disconnectDb(), disconnectPrisma()]);
+  await disconnectDb();
   await closeRedis();
   logger.info({ signal, ms: Date.now() - started }, "shut down cleanly");
   process.exit(0);

@@ -25,7 +25,7 @@ async function main() {
   const ids = fillHistoryDb(MESSAGES);
   filled = ids;
   const { readMessagePage: listMessages } = await import("@/lib/server/messages/bounded-page");
-  const { disconnectDb } = await import("@/lib/server/db/db");
+  const { disconnectDb } = await import("@/lib/server/db/database");
   const big = { id: ids.big, slug: "big" };
   // Halfway down, whatever the room's size (500,000 in the full run).
   const half = Math.floor(MESSAGES / 2);

@@ -26,8 +26,6 @@ const pg = DB === "postgres" ? await freshPostgres() : null;
 process.env.DATABASE_URL = pg ? pg.url : `file:${copyTemplate(dataDir)}`;
 
 const { writeTransaction, reader, disconnectDb } = await import("@/lib/server/db/database");
-// The old Prisma connections too, while lib/server/db/db.ts exists (the messages' data may still use them).
-const { disconnectDb: disconnectPrisma } = await import("@/lib/server/db/db");
 const { storedDate } = await import("@/lib/server/db/dates");
 const { sendMessage, drainSends } = await import("@/lib/server/messages/send-message");
 
@@ -79,7 +77,7 @@ async function main() {
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const stored = (await messageCount()) - before;
-  await Promise.all([disconnectDb(), disconnectPrisma()]);
+  await disconnectDb();
   if (pg) await pg.drop();
   rmSync(dataDir, { recursive: true, force: true });
   const result = { db: DB, clients: CLIENTS, window: WINDOW, seconds, acked, failed, stored, ackedPerSec: acked / seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };

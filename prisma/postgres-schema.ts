@@ -3,11 +3,10 @@
 // once, from the SQLite schema, and serve both providers (their tables and columns are the same).
 export function postgresSchema(sqlite: string): string {
   const replaced =
-    "// GENERATED from prisma/schema.prisma by scripts/postgres-schema.ts: edit that file, then run `npm run db:schema`.\n" +
+    "// GENERATED from prisma/schema.prisma by scripts/postgres-schema.ts: edit that file, then run `npm run db:schema`.\n\n" +
     sqlite
       .replace(/^\/\/ SQLite schema.*\n/m, "")
       .replace(/^(\/\/.*\n)*generator kysely \{[^}]*\}\n\n/m, "")
-      .replace('output       = "../lib/generated/sqlite"', 'output       = "../../lib/generated/postgres"')
       .replace('provider = "sqlite"', 'provider = "postgresql"');
   if (replaced.includes('"sqlite"') || replaced.includes("kysely")) {
     throw new Error("prisma/schema.prisma no longer has the shape scripts/postgres-schema.ts expects");

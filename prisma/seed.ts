@@ -1,8 +1,6 @@
 import { ensureRoom } from "@/lib/server/rooms/rooms";
 import { ensureUser } from "@/lib/server/users/users";
 import { disconnectDb } from "@/lib/server/db/database";
-// The old Prisma connections too, while lib/server/db/db.ts exists: open ones keep the process alive.
-import { disconnectDb as disconnectPrisma } from "@/lib/server/db/db";
 import { env } from "@/lib/server/env";
 import { defaultSeedUsers, parseSeedUsers } from "@/lib/server/users/seed-users";
 
@@ -16,5 +14,5 @@ try {
     console.log(`user ${user.username}: ${created ? "created" : "exists"}`);
   }
 } finally {
-  await Promise.all([disconnectDb(), disconnectPrisma()]);
+  await disconnectDb();
 }

@@ -10,8 +10,6 @@ import { text } from "node:stream/consumers";
 import { parseArgs } from "node:util";
 import { addUser, disableUser, enableUser, listUsers, resetPassword } from "@/lib/server/users/users";
 import { disconnectDb } from "@/lib/server/db/database";
-// The old Prisma connections too, while lib/server/db/db.ts exists: open ones keep the process alive.
-import { disconnectDb as disconnectPrisma } from "@/lib/server/db/db";
 import { AppError } from "@/lib/shared/errors";
 import { usernameSchema } from "@/lib/shared/protocol";
 
@@ -91,5 +89,5 @@ try {
   console.error(known ? (error as Error).message : error);
   if (error instanceof UsageError) console.error(USAGE);
 } finally {
-  await Promise.all([disconnectDb(), disconnectPrisma()]);
+  await disconnectDb();
 }

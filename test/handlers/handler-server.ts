@@ -26,8 +26,6 @@ export async function startHandlerServer(prefix: string, env: Record<string, str
   const { connectionHandler, subscribeSocket } = await import("@/lib/server/realtime/connection");
   const { findUserByUsername } = await import("@/lib/server/users/users");
   const { disconnectDb } = await import("@/lib/server/db/database");
-  // The old Prisma connections too, while lib/server/db/db.ts exists (the messages' data still uses them).
-  const { disconnectDb: disconnectPrisma } = await import("@/lib/server/db/db");
   const httpServer = createServer();
   const io: ChatServer = new Server(httpServer, { serveClient: false });
   io.use((socket, next) => {
@@ -53,7 +51,7 @@ export async function startHandlerServer(prefix: string, env: Record<string, str
     async stop() {
       for (const socket of sockets) socket.close();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
-      await Promise.all([disconnectDb(), disconnectPrisma()]);
+      await disconnectDb();
       await database.remove();
     },
   };

@@ -51,6 +51,12 @@ describe("database error classification", () => {
     assert.ok(isDatabaseUnavailable(error));
   });
 
+  it("treats a database folder that is gone as unavailable", () => {
+    const error = thrown(() => new Database(path.join(dir, "gone", "chat.db")));
+    assert.ok(error instanceof TypeError);
+    assert.ok(isDatabaseUnavailable(error));
+  });
+
   it("treats a refused PostgreSQL connection as unavailable", async () => {
     const client = new pg.Client({ host: "127.0.0.1", port: await freePort(), user: "nobody", database: "none" });
     const error = await client.connect().then(() => null, (e: unknown) => e);

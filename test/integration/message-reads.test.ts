@@ -3,14 +3,15 @@ import { after, before, describe, it } from "node:test";
 import { testDatabase } from "../helpers/template-db";
 import { useInProcessDatabase } from "../helpers/in-process-db";
 
-// History pages (lib/server/messages/message-page.ts) and the handshake's user read take the fast
-// paths. A page's messages must be exactly what findMessage makes of the same rows: ids, dates,
-// authors, reactions, reply previews, mentions (from MessageMention), edits and deletions, on either provider.
-describe(`pages agree with single reads, fast user reads with the schema (${testDatabase})`, () => {
+// History pages (lib/server/messages/message-page.ts) and the handshake's user read. A page's
+// messages must be exactly what findMessage makes of the same rows: ids, dates, authors,
+// reactions, reply previews, mentions (from MessageMention), edits and deletions, on either provider.
+describe(`pages agree with single reads, user reads with the schema (${testDatabase})`, () => {
   let database: { remove: () => Promise<void> };
   let data: typeof import("@/lib/server/messages/messages");
   let users: typeof import("@/lib/server/users/session-users");
-  let db: typeof import("@/lib/server/db/db");
+  let db: typeof import("@/lib/server/db/database");
+  let storedDate: typeof import("@/lib/server/db/dates").storedDate;
   const room = { id: 0, slug: "raw-reads" };
   const quiet = { id: 0, slug: "raw-reads-quiet" };
   let sendMessage: typeof import("@/lib/server/messages/send-message").sendMessage;
@@ -18,7 +19,8 @@ describe(`pages agree with single reads, fast user reads with the schema (${test
 
   before(async () => {
     database = await useInProcessDatabase("chat-raw-reads-");
-    db = await import("@/lib/server/db/db");
+    db = await import("@/lib/server/db/database");
+    ({ storedDate } = await import("@/lib/server/db/dates"));
     data = await import("@/lib/server/messages/messages");
     users = await import("@/lib/server/users/session-users");
     ({ sendMessage } = await import("@/lib/server/messages/send-message"));
@@ -26,12 +28,17 @@ describe(`pages agree with single reads, fast user reads with the schema (${test
     const { editMessage } = await import("@/lib/server/messages/edit-message");
     const { deleteMessage } = await import("@/lib/server/messages/delete-message");
     const { parseMentions } = await import("@/lib/shared/protocol");
-    const found = await (await db.reader()).user.findMany({ select: { id: true, username: true } });
+    const found = await (await db.reader()).selectFrom("User").select(["id", "username"]).execute();
     for (const u of found) if (u.username in ids) ids[u.username as keyof typeof ids] = u.id;
     await db.writeTransaction(async (tx) => {
-      room.id = (await tx.room.create({ data: { slug: room.slug, name: "Raw reads" } })).id;
-      await tx.member.createMany({ data: [ids.alice, ids.bob].map((userId) => ({ roomId: room.id, userId })) });
-      quiet.id = (await tx.room.create({ data: { slug: quiet.slug, name: "Quiet", members: { create: { userId: ids.alice } } } })).id;
+      const now = storedDate();
+      const create = async (slug: string, name: string, members: number[]) => {
+        const { id } = await tx.insertInto("Room").values({ slug, name, createdAt: now, updatedAt: now }).returning("id").executeTakeFirstOrThrow();
+        await tx.insertInto("Member").values(members.map((userId) => ({ roomId: id, userId, joinedAt: now }))).execute();
+        return id;
+      };
+      room.id = await create(room.slug, "Raw reads", [ids.alice, ids.bob]);
+      quiet.id = await create(quiet.slug, "Quiet", [ids.alice]);
     });
     const author = { id: ids.alice, username: "alice", name: "Alice" };
     const long = `${"é🙂".repeat(100)} long enough to be cut in its preview`;
@@ -80,9 +87,9 @@ describe(`pages agree with single reads, fast user reads with the schema (${test
     assert.deepEqual(await data.listMessages({ room, before: 1, limit: 5 }), []);
   });
 
-  it("reads dates stored in SQLite's own CURRENT_TIMESTAMP form as UTC, as Prisma does", { skip: testDatabase === "postgres" }, async () => {
+  it("reads dates stored in SQLite's own CURRENT_TIMESTAMP form as UTC", { skip: testDatabase === "postgres" }, async () => {
     await db.writeTransaction((tx) =>
-      tx.$executeRawUnsafe(`INSERT INTO "Message" (roomId, seq, authorId, clientId, text, createdAt) VALUES (?, 31, ?, 'raw-sql', 'stored by SQL', '2026-01-02 03:04:05')`, room.id, ids.bob),
+      tx.insertInto("Message").values({ roomId: room.id, seq: 31, authorId: ids.bob, clientId: "raw-sql", text: "stored by SQL", createdAt: "2026-01-02 03:04:05" }).execute(),
     );
     const [message] = await data.listMessages({ room, since: 30, limit: 1 });
     assert.equal(message?.createdAt, "2026-01-02T03:04:05.000Z");
@@ -93,12 +100,13 @@ describe(`pages agree with single reads, fast user reads with the schema (${test
     const strangers = Array.from({ length: 1200 }, (_, i) => 1_000_000 + i);
     const found = await users.listSessionUsers({ ids: [ids.alice, ids.bob, ids.carol, ids.alice, ...strangers] });
     assert.deepEqual([...found.keys()].sort(), [ids.alice, ids.bob, ids.carol].sort());
-    const prisma = await db.reader();
+    const reader = await db.reader();
     for (const [id, entry] of found) {
-      const user = await prisma.user.findUniqueOrThrow({ where: { id }, select: { username: true, name: true, sessionVersion: true, memberships: { select: { room: { select: { id: true, slug: true } } } } } });
+      const user = await reader.selectFrom("User").select(["username", "name", "sessionVersion"]).where("id", "=", id).executeTakeFirstOrThrow();
+      const rooms = await reader.selectFrom("Member").innerJoin("Room", "Room.id", "Member.roomId").select(["Room.id", "Room.slug"]).where("Member.userId", "=", id).execute();
       assert.deepEqual(entry.user, { id, username: user.username, name: user.name });
       assert.equal(entry.sessionVersion, user.sessionVersion);
-      assert.deepEqual({ ...entry.rooms }, Object.fromEntries(user.memberships.map((m) => [m.room.slug, m.room.id])));
+      assert.deepEqual({ ...entry.rooms }, Object.fromEntries(rooms.map((r) => [r.slug, r.id])));
     }
     assert.equal(found.get(ids.alice)?.rooms[room.slug], room.id);
     assert.equal((await users.listSessionUsers({ ids: [] })).size, 0);
@@ -119,7 +127,7 @@ describe(`pages agree with single reads, fast user reads with the schema (${test
   });
 
   it("leaves out disabled users", async () => {
-    await db.writeTransaction((tx) => tx.user.update({ where: { id: ids.carol }, data: { disabledAt: new Date() } }));
+    await db.writeTransaction((tx) => tx.updateTable("User").set({ disabledAt: storedDate(), updatedAt: storedDate() }).where("id", "=", ids.carol).execute());
     assert.deepEqual([...(await users.listSessionUsers({ ids: [ids.carol, ids.bob] })).keys()], [ids.bob]);
   });
 });
