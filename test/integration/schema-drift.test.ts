@@ -24,7 +24,8 @@ describe(`the ${testDatabase} migrations build exactly the ${schemaFile} schema`
     const env = { ...process.env, DATABASE_URL: db.url };
     const pulled = execFileSync(prisma, ["db", "pull", "--print"], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     const pulledFile = path.join(dir, "pulled.prisma");
-    writeFileSync(pulledFile, pulled.slice(pulled.indexOf("generator client")));
+    // The CLI's own lines come first; the schema starts at its first block.
+    writeFileSync(pulledFile, pulled.slice(pulled.search(/^(generator|datasource) /m)));
     const diff = spawnSync(
       prisma,
       ["migrate", "diff", "--from-schema-datamodel", pulledFile, "--to-schema-datamodel", schemaFile, "--script", "--exit-code"],
