@@ -1,4 +1,4 @@
-import { dialect, reader, writeTransaction, type Tx } from "@/lib/server/db/database";
+import { dialect, reader, writeTransaction, type Db, type Tx } from "@/lib/server/db/database";
 import { storedDate } from "@/lib/server/db/dates";
 import { jsonIds } from "@/lib/server/db/json-rows";
 import { authorColumns, toAuthor } from "@/lib/server/users/users";
@@ -118,31 +118,21 @@ export function markRead(input: { roomId: number; userId: number; seq: number })
   });
 }
 
+/** A room's members as authors; callers narrow and order it. */
+function membersOf(db: Db, roomId: number) {
+  return db.selectFrom("Member").innerJoin("User", "User.id", "Member.userId").select(authorColumns).where("Member.roomId", "=", roomId);
+}
+
 /** Of `userIds`, the ones who are members of the room, by name. Any number of ids: they go as one parameter. */
 export async function filterMembers(input: { roomId: number; userIds: number[] }): Promise<Author[]> {
   if (input.userIds.length === 0) return [];
-  const db = await reader();
-  const rows = await db
-    .selectFrom("Member")
-    .innerJoin("User", "User.id", "Member.userId")
-    .select(authorColumns)
-    .where("Member.roomId", "=", input.roomId)
-    .where("Member.userId", "in", jsonIds(input.userIds))
-    .execute();
+  const rows = await membersOf(await reader(), input.roomId).where("Member.userId", "in", jsonIds(input.userIds)).execute();
   return rows.map(toAuthor).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The members of a room by username, at most MAX_MEMBERS_LISTED. */
 export async function listRoomMembers(input: { roomId: number }): Promise<Author[]> {
-  const db = await reader();
-  const rows = await db
-    .selectFrom("Member")
-    .innerJoin("User", "User.id", "Member.userId")
-    .select(authorColumns)
-    .where("Member.roomId", "=", input.roomId)
-    .orderBy("User.username")
-    .limit(MAX_MEMBERS_LISTED)
-    .execute();
+  const rows = await membersOf(await reader(), input.roomId).orderBy("User.username").limit(MAX_MEMBERS_LISTED).execute();
   return rows.map(toAuthor);
 }
 
