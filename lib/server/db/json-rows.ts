@@ -1,5 +1,4 @@
 import { sql, type AliasedRawBuilder, type RawBuilder } from "kysely";
-import { storedDate } from "@/lib/server/db/dates";
 import { env } from "@/lib/server/env";
 
 // Many rows as one JSON parameter, read back as a table by the database's JSON functions: a
@@ -11,12 +10,10 @@ export type JsonColumns<R> = { readonly [K in keyof R & string]: ColumnType };
 
 const POSTGRES_TYPES: Record<ColumnType, string> = { integer: "integer", text: "text", timestamp: "timestamp(3)" };
 
-/** `rows` as a table aliased `alias`, with `columns` typed as declared; Dates are stored as text. */
+/** `rows` as a table aliased `alias`, with `columns` typed as declared; a timestamp holds storedDate's text. */
 export function jsonRows<R extends object, A extends string>(rows: readonly R[], columns: JsonColumns<R>, alias: A): AliasedRawBuilder<R, A> {
   const names = Object.keys(columns) as (keyof R & string)[];
-  const dates = names.filter((name) => columns[name] === "timestamp");
-  const values = dates.length === 0 ? rows : rows.map((row) => withStoredDates(row, dates));
-  const json = JSON.stringify(values);
+  const json = JSON.stringify(rows);
   if (env.databaseProvider === "postgresql") {
     const types = sql.raw(names.map((name) => `"${name}" ${POSTGRES_TYPES[columns[name]]}`).join(", "));
     return sql<R>`(SELECT * FROM json_to_recordset(CAST(${json} AS json)) AS t (${types}))`.as(alias);
@@ -39,10 +36,4 @@ export function jsonTexts(texts: readonly string[]): RawBuilder<string> {
   return env.databaseProvider === "postgresql"
     ? sql<string>`(SELECT value FROM json_array_elements_text(CAST(${json} AS json)))`
     : sql<string>`(SELECT value FROM json_each(${json}))`;
-}
-
-function withStoredDates<R extends object>(row: R, dates: readonly string[]): R {
-  const copy = { ...row } as Record<string, unknown>;
-  for (const name of dates) if (copy[name] instanceof Date) copy[name] = storedDate(copy[name]);
-  return copy as R;
 }
