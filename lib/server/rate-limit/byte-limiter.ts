@@ -35,7 +35,8 @@ export function shareByteLimit(redis: Redis, prefix: string): void {
 /**
  * Runs `serve` under the user's byte limit: refused with `rate_limited` (and `retryAfterMs`) while
  * the user's bucket is in debt; `serve` reports what it sent through `charge`, and that is what
- * the user pays, even when it failed halfway.
+ * the user pays, even when it failed halfway. The charge is settled (in Redis too) before this
+ * resolves, so a reply is never ahead of its own cost on another node.
  */
 export async function withByteLimit<T>(userId: number, serve: (charge: (bytes: number) => void) => Promise<T>): Promise<T> {
   await reserve(userId);
@@ -43,7 +44,8 @@ export async function withByteLimit<T>(userId: number, serve: (charge: (bytes: n
   try {
     return await serve((bytes) => (served += bytes));
   } finally {
-    adjust(userId, served - RESERVE);
+    // Settled before the reply goes out: once a user holds an answer, every node sees its cost.
+    await adjust(userId, served - RESERVE);
   }
 }
 
@@ -60,9 +62,9 @@ async function reserve(userId: number): Promise<void> {
   }
 }
 
-function adjust(userId: number, delta: number): void {
+async function adjust(userId: number, delta: number): Promise<void> {
   local.adjust(userId, delta, Date.now());
-  if (delta !== 0) void askShared(userId, delta, false);
+  if (delta !== 0) await askShared(userId, delta, false);
 }
 
 async function askShared(userId: number, cost: number, take: boolean): Promise<number> {
