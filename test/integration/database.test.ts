@@ -53,7 +53,7 @@ describe(`the database module (${testDatabase})`, () => {
     const many = Array.from({ length: 10_000 }, (_, i) => ({ n: i, label: `row ${i}` }));
     const reader = await db.reader();
     const summed = await reader
-      .selectFrom(rows.jsonRows(many, { n: "integer", label: "text" }, "r"))
+      .selectFrom(rows.jsonTable(JSON.stringify(many), { n: "integer", label: "text" }, "r"))
       .select([sql<number>`count(*)`.as("count"), sql<number>`sum(r.n)`.as("sum")])
       .executeTakeFirstOrThrow();
     assert.equal(Number(summed.count), 10_000);

@@ -1,6 +1,7 @@
 import { reader, writeTransaction } from "@/lib/server/db/database";
 import { storedDate } from "@/lib/server/db/dates";
-import { jsonTexts } from "@/lib/server/db/json-rows";
+import { jsonList } from "@/lib/server/db/json-rows";
+import { prepare } from "@/lib/server/db/prepared";
 import { SESSION_MAX_AGE_S } from "@/lib/server/auth/session-codec";
 
 // Browser sessions that signed out, by their JWT `sid`. Every node refuses them at the handshake
@@ -9,6 +10,9 @@ import { SESSION_MAX_AGE_S } from "@/lib/server/auth/session-codec";
 
 /** Ids per query, as for the session sweep's other reads (lib/server/users/session-users.ts). */
 const CHUNK = 2_000;
+
+// Every handshake asks: prepared once (lib/server/db/prepared.ts).
+const selectEnded = prepare((db, v: { ids: string }) => db.selectFrom("EndedSession").select("id").where("id", "in", jsonList<string>(v.ids, "text")));
 
 export async function recordEndedSession(input: { sessionId: string }): Promise<void> {
   await writeTransaction((tx) =>
@@ -26,7 +30,7 @@ export async function listEndedSessions(input: { sessionIds: string[] }): Promis
   if (input.sessionIds.length === 0) return ended;
   const db = await reader();
   for (let i = 0; i < input.sessionIds.length; i += CHUNK) {
-    const rows = await db.selectFrom("EndedSession").select("id").where("id", "in", jsonTexts(input.sessionIds.slice(i, i + CHUNK))).execute();
+    const rows = await selectEnded(db, { ids: JSON.stringify(input.sessionIds.slice(i, i + CHUNK)) });
     for (const row of rows) ended.add(row.id);
   }
   return ended;

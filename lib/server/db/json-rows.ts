@@ -10,10 +10,12 @@ export type JsonColumns<R> = { readonly [K in keyof R & string]: ColumnType };
 
 const POSTGRES_TYPES: Record<ColumnType, string> = { integer: "integer", text: "text", timestamp: "timestamp(3)" };
 
-/** `rows` as a table aliased `alias`, with `columns` typed as declared; a timestamp holds storedDate's text. */
-export function jsonRows<R extends object, A extends string>(rows: readonly R[], columns: JsonColumns<R>, alias: A): AliasedRawBuilder<R, A> {
+/**
+ * Rows as a table aliased `alias`, with `columns` typed as declared, from `json`: the rows'
+ * JSON text (a prepared query's value, lib/server/db/prepared.ts). A timestamp holds storedDate's text.
+ */
+export function jsonTable<R extends object, A extends string>(json: unknown, columns: JsonColumns<R>, alias: A): AliasedRawBuilder<R, A> {
   const names = Object.keys(columns) as (keyof R & string)[];
-  const json = JSON.stringify(rows);
   if (env.databaseProvider === "postgresql") {
     const types = sql.raw(names.map((name) => `"${name}" ${POSTGRES_TYPES[columns[name]]}`).join(", "));
     return sql<R>`(SELECT * FROM json_to_recordset(CAST(${json} AS json)) AS t (${types}))`.as(alias);
@@ -23,17 +25,12 @@ export function jsonRows<R extends object, A extends string>(rows: readonly R[],
 }
 
 /** A subquery yielding `ids`, for `x IN (...)`: one parameter however many ids. */
-export function jsonIds(ids: readonly number[]): RawBuilder<number> {
-  const json = JSON.stringify(ids);
-  return env.databaseProvider === "postgresql"
-    ? sql<number>`(SELECT CAST(value AS integer) FROM json_array_elements_text(CAST(${json} AS json)))`
-    : sql<number>`(SELECT value FROM json_each(${json}))`;
-}
+export const jsonIds = (ids: readonly number[]): RawBuilder<number> => jsonList(JSON.stringify(ids), "integer");
 
-/** A subquery yielding `texts`, for `x IN (...)`: one parameter however many. */
-export function jsonTexts(texts: readonly string[]): RawBuilder<string> {
-  const json = JSON.stringify(texts);
-  return env.databaseProvider === "postgresql"
-    ? sql<string>`(SELECT value FROM json_array_elements_text(CAST(${json} AS json)))`
-    : sql<string>`(SELECT value FROM json_each(${json}))`;
+/** The values of `json`, a JSON array's text, as a subquery of integers or texts. */
+export function jsonList<T extends number | string>(json: unknown, type: "integer" | "text"): RawBuilder<T> {
+  if (env.databaseProvider !== "postgresql") return sql<T>`(SELECT value FROM json_each(${json}))`;
+  return type === "integer"
+    ? sql<T>`(SELECT CAST(value AS integer) FROM json_array_elements_text(CAST(${json} AS json)))`
+    : sql<T>`(SELECT value FROM json_array_elements_text(CAST(${json} AS json)))`;
 }

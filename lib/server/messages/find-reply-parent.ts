@@ -1,7 +1,7 @@
 import { reader } from "@/lib/server/db/database";
 import { AppError } from "@/lib/shared/errors";
 import type { ReplyPreview } from "@/lib/shared/protocol";
-import { readPreviews } from "@/lib/server/messages/message-page";
+import { readPreviews } from "@/lib/server/messages/message-extras";
 
 /** The preview of the message `seq` of the room a reply quotes; not_found when there is none. */
 export async function findReplyParent(input: { room: { id: number }; seq: number }): Promise<ReplyPreview> {

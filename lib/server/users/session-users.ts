@@ -1,5 +1,6 @@
 import { reader } from "@/lib/server/db/database";
-import { jsonIds } from "@/lib/server/db/json-rows";
+import { jsonList } from "@/lib/server/db/json-rows";
+import { prepare } from "@/lib/server/db/prepared";
 import { authorColumns, toAuthor } from "@/lib/server/users/users";
 import type { Author } from "@/lib/shared/protocol";
 
@@ -25,6 +26,27 @@ export interface UserVersions {
   membership: number;
 }
 
+// Every handshake (batched) and every sweep runs these: prepared once (lib/server/db/prepared.ts).
+const selectSessionUsers = prepare((db, v: { ids: string }) =>
+  db
+    .selectFrom("User")
+    .leftJoin("Member", "Member.userId", "User.id")
+    .leftJoin("Room", "Room.id", "Member.roomId")
+    .select([...authorColumns, "User.sessionVersion", "User.membershipVersion", "Room.id as roomId", "Room.slug"])
+    .where("User.id", "in", jsonList<number>(v.ids, "integer"))
+    .where("User.disabledAt", "is", null),
+);
+const selectSessionUser = prepare((db, v: { id: number }) =>
+  db.selectFrom("User").select([...authorColumns, "User.sessionVersion", "User.disabledAt"]).where("User.id", "=", v.id),
+);
+const selectVersions = prepare((db, v: { ids: string }) =>
+  db
+    .selectFrom("User")
+    .select(["id", "sessionVersion", "membershipVersion"])
+    .where("id", "in", jsonList<number>(v.ids, "integer"))
+    .where("disabledAt", "is", null),
+);
+
 /**
  * Who opens sockets: each user and their rooms, for many users at once (sockets opening at the
  * same moment share it). Users that no longer exist or are disabled are absent. One join, the ids
@@ -33,15 +55,7 @@ export interface UserVersions {
 export async function listSessionUsers(input: { ids: number[] }): Promise<Map<number, SessionUser>> {
   const found = new Map<number, SessionUser>();
   if (input.ids.length === 0) return found;
-  const db = await reader();
-  const rows = await db
-    .selectFrom("User")
-    .leftJoin("Member", "Member.userId", "User.id")
-    .leftJoin("Room", "Room.id", "Member.roomId")
-    .select([...authorColumns, "User.sessionVersion", "User.membershipVersion", "Room.id as roomId", "Room.slug"])
-    .where("User.id", "in", jsonIds([...new Set(input.ids)]))
-    .where("User.disabledAt", "is", null)
-    .execute();
+  const rows = await selectSessionUsers(await reader(), { ids: JSON.stringify([...new Set(input.ids)]) });
   for (const row of rows) {
     let entry = found.get(row.id);
     if (!entry) {
@@ -56,19 +70,13 @@ export async function listSessionUsers(input: { ids: number[] }): Promise<Map<nu
 
 /** The version a new session of this user starts with, or null if the user may not sign in. */
 export async function findSessionVersion(input: { userId: number }): Promise<number | null> {
-  const db = await reader();
-  const user = await db.selectFrom("User").select(["sessionVersion", "disabledAt"]).where("id", "=", input.userId).executeTakeFirst();
+  const [user] = await selectSessionUser(await reader(), { id: input.userId });
   return user && user.disabledAt === null ? user.sessionVersion : null;
 }
 
 /** The user of a session if that session is still current, else null. */
 export async function findSessionUser(input: { userId: number; sessionVersion: number }): Promise<Author | null> {
-  const db = await reader();
-  const user = await db
-    .selectFrom("User")
-    .select([...authorColumns, "User.sessionVersion", "User.disabledAt"])
-    .where("User.id", "=", input.userId)
-    .executeTakeFirst();
+  const [user] = await selectSessionUser(await reader(), { id: input.userId });
   if (!user || user.disabledAt !== null || user.sessionVersion !== input.sessionVersion) return null;
   return toAuthor(user);
 }
@@ -82,12 +90,7 @@ export async function listSessionVersions(input: { userIds: number[] }): Promise
   const versions = new Map<number, UserVersions>();
   const db = await reader();
   for (let i = 0; i < input.userIds.length; i += CHUNK) {
-    const rows = await db
-      .selectFrom("User")
-      .select(["id", "sessionVersion", "membershipVersion"])
-      .where("id", "in", jsonIds(input.userIds.slice(i, i + CHUNK)))
-      .where("disabledAt", "is", null)
-      .execute();
+    const rows = await selectVersions(db, { ids: JSON.stringify(input.userIds.slice(i, i + CHUNK)) });
     for (const row of rows) versions.set(row.id, { session: row.sessionVersion, membership: row.membershipVersion });
   }
   return versions;
