@@ -76,6 +76,20 @@ describe("message handlers, in process", () => {
     assert.equal(!bad.ok && bad.error.code, "invalid");
   });
 
+  it("answers the page around a message to members only, with hasNewer", async () => {
+    const sent: ChatMessage[] = [];
+    for (let i = 0; i < 5; i++) sent.push(await send(alice, `around ${i}`));
+    const page = await call(bob, "message:history", { room: "lobby", around: sent[2]!.seq, limit: 3 });
+    assert.ok(page.ok, JSON.stringify(page));
+    assert.deepEqual(page.messages.map((m) => m.text), ["around 1", "around 2", "around 3"]);
+    assert.equal(page.hasMore, true);
+    assert.equal(page.hasNewer, true);
+    const outsider = await call(carol, "message:history", { room: "lobby", around: sent[2]!.seq });
+    assert.equal(!outsider.ok && outsider.error.code, "forbidden");
+    const both = await call(bob, "message:history", { room: "lobby", before: sent[2]!.seq, around: sent[2]!.seq });
+    assert.equal(!both.ok && both.error.code, "invalid");
+  });
+
   it("edits: the author only, a new revision broadcast whole; not_found for a missing message", async () => {
     const original = await send(alice, "draft");
     const edited = await call(alice, "message:edit", { room: "lobby", seq: original.seq, text: " final @bob " });

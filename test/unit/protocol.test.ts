@@ -22,4 +22,11 @@ describe("protocol schemas", () => {
     assert.ok(!roomJoinSchema.safeParse({ room: "lobby", since: Infinity }).success);
     assert.equal(messageHistorySchema.parse({ room: "lobby", before: 5 }).limit, 50);
   });
+
+  it("takes exactly one of before and around in message:history", () => {
+    assert.deepEqual(messageHistorySchema.parse({ room: "lobby", around: 7 }), { room: "lobby", around: 7, limit: 50 });
+    for (const payload of [{ room: "lobby" }, { room: "lobby", before: 5, around: 7 }, { room: "lobby", around: 0 }, { room: "lobby", around: 1.5 }, { room: "lobby", around: "7" }]) {
+      assert.ok(!messageHistorySchema.safeParse(payload).success, JSON.stringify(payload));
+    }
+  });
 });

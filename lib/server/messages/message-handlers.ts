@@ -1,3 +1,4 @@
+import type * as aroundModule from "@/lib/server/messages/around-page";
 import type * as pagesModule from "@/lib/server/messages/bounded-page";
 import type * as repliesModule from "@/lib/server/messages/find-reply-parent";
 import type * as sendingModule from "@/lib/server/messages/send-message";
@@ -10,12 +11,15 @@ import { channelOf, type ChatServer } from "@/lib/server/realtime/types";
 
 export interface MessageHandlerDeps {
   io: ChatServer;
-  messages: Pick<typeof sendingModule, "sendMessage"> & Pick<typeof pagesModule, "readMessagePage"> & Pick<typeof repliesModule, "findReplyParent">;
+  messages: Pick<typeof sendingModule, "sendMessage"> &
+    Pick<typeof pagesModule, "readMessagePage"> &
+    Pick<typeof aroundModule, "readMessagePageAround"> &
+    Pick<typeof repliesModule, "findReplyParent">;
   gate: Pick<RoomGate, "joinedRoom" | "roomToSend" | "checkedRoom" | "refusedSend">;
   limiter: Pick<typeof byteLimiterModule, "withByteLimit">;
 }
 
-/** `message:send` (with `replyTo` and mentions) and `message:history`. */
+/** `message:send` (with `replyTo` and mentions) and `message:history` (`before` or `around`). */
 export function createMessageHandlers({ io, messages, gate, limiter }: MessageHandlerDeps): EventHandler[] {
   const send = onEvent("message:send", messageSendSchema, async (socket, { room: slug, text, clientId, replyTo }) => {
     // Membership is checked by the group commit, in its transaction (lib/server/messages/send-message.ts).
@@ -39,9 +43,15 @@ export function createMessageHandlers({ io, messages, gate, limiter }: MessageHa
     return { message };
   });
 
-  const history = onEvent("message:history", messageHistorySchema, async (socket, { room: slug, before, limit }) => {
+  const history = onEvent("message:history", messageHistorySchema, async (socket, { room: slug, before, around, limit }) => {
     const room = await gate.joinedRoom(socket, slug);
     return limiter.withByteLimit(socket.data.user.id, async (charge) => {
+      // The schema lets exactly one of `before` and `around` through.
+      if (around !== undefined) {
+        const { messages: page, hasMore, hasNewer, bytes } = await messages.readMessagePageAround({ room, around, limit });
+        charge(bytes);
+        return { messages: page, hasMore, hasNewer };
+      }
       const { messages: page, hasMore, bytes } = await messages.readMessagePage({ room, before, limit });
       charge(bytes);
       return { messages: page, hasMore };

@@ -1,3 +1,4 @@
+import { readMessagePageAround } from "@/lib/server/messages/around-page";
 import { readChangePage, readMessagePage } from "@/lib/server/messages/bounded-page";
 import { deleteMessage } from "@/lib/server/messages/delete-message";
 import { editMessage } from "@/lib/server/messages/edit-message";
@@ -33,7 +34,7 @@ export function handlerDependencies(io: ChatServer) {
   return {
     io,
     gate: createRoomGate({ members: { isMember }, roomIds: { roomIdOf }, channels: membership }),
-    messages: { sendMessage, readMessagePage, readChangePage, findReplyParent, editMessage, deleteMessage, reactToMessage },
+    messages: { sendMessage, readMessagePage, readMessagePageAround, readChangePage, findReplyParent, editMessage, deleteMessage, reactToMessage },
     rooms: { openRoom, memberRoom, summarizeRoom, listRoomSummaries, listPublicRooms, createRoom, openDirectRoom },
     members: { addMember, removeMember, markRead, listRoomMembers },
     users: { findUserByUsername },

@@ -51,7 +51,13 @@ export type RoomBrowseResult = { rooms: PublicRoom[] };
 export type RoomResult = { room: RoomSummary };
 export type RoomReadResult = { room: string; lastReadSeq: number };
 export type MessageSendResult = { message: ChatMessage };
-export type MessageHistoryResult = { messages: ChatMessage[]; hasMore: boolean };
+export type MessageHistoryResult = {
+  messages: ChatMessage[];
+  /** Older messages exist before the page's first. */
+  hasMore: boolean;
+  /** With `around` only: newer messages exist after the page's last. */
+  hasNewer?: boolean;
+};
 export type Empty = Record<never, never>;
 
 type Event<P, R extends object> = (payload: P, ack: AckCallback<R>) => void;

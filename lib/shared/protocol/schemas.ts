@@ -74,11 +74,15 @@ export const messageEditSchema = z.object({ ...messageRef, text: messageTextSche
 export const messageDeleteSchema = z.object(messageRef);
 export const messageReactSchema = z.object({ ...messageRef, emoji: emojiSchema, on: z.boolean() });
 
-export const messageHistorySchema = z.object({
-  room: roomSlugSchema,
-  before: seqSchema.min(1),
-  limit: z.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
-});
+/** An older page (`before`) or the page around a message (`around`): exactly one of them. */
+export const messageHistorySchema = z
+  .object({
+    room: roomSlugSchema,
+    before: seqSchema.min(1).optional(),
+    around: seqSchema.min(1).optional(),
+    limit: z.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
+  })
+  .refine((p) => (p.before === undefined) !== (p.around === undefined), "give exactly one of before and around");
 
 export type RoomJoinInput = z.input<typeof roomJoinSchema>;
 export type RoomRefInput = z.input<typeof roomRefSchema>;
