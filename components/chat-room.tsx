@@ -17,7 +17,15 @@ import { useRoom } from "@/lib/browser/rooms/use-room";
 import { useTyping } from "@/lib/browser/presence/use-typing";
 import type { Author, ChatMessage, RoomJoinResult, RoomSummary } from "@/lib/shared/protocol";
 
-export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author; initial: ChatMessage[] }) {
+interface Props {
+  room: RoomSummary;
+  me: Author;
+  initial: ChatMessage[];
+  /** The message a permalink names (`?m=<seq>`): loaded around, scrolled to and highlighted. */
+  target?: number | null;
+}
+
+export function ChatRoom({ room, me, initial, target = null }: Props) {
   const { status, upsertRoom, markRead, openDirect } = useChat();
   const presence = usePresence(room.slug);
   const { reset: resetOnline } = presence;
@@ -28,7 +36,7 @@ export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author;
     },
     [resetOnline, upsertRoom],
   );
-  const { view, joined, ready, error, hasOlder, send, retry, loadOlder } = useRoom(room.slug, me.id, initial, onJoin, room.lastRev);
+  const { view, joined, ready, error, hasOlder, send, retry, loadOlder } = useRoom(room.slug, me.id, initial, onJoin, room.lastRev, target);
   // The message being replied to, and who can be mentioned.
   const [replyTo, setReplyTo] = useState<ChatMessage | null>(null);
   const listed = useRoomMembers(room.slug);
@@ -92,6 +100,7 @@ export function ChatRoom({ room, me, initial }: { room: RoomSummary; me: Author;
           state={view}
           me={me}
           lastReadSeq={openedAt}
+          target={target}
           hasOlder={hasOlder}
           onLoadOlder={loadOlder}
           onRetry={retry}

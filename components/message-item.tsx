@@ -11,6 +11,8 @@ interface ItemProps {
   mine: boolean;
   /** Follows a message of the same author within a few minutes: no header of its own. */
   continued: boolean;
+  /** The message a permalink names: highlighted, and the list's current item for assistive technology. */
+  target?: boolean;
   /** Opens a conversation with the author (not offered on your own messages). */
   onOpenDirect: (username: string) => void;
   /** Who is looking, and starting a reply. */
@@ -19,7 +21,7 @@ interface ItemProps {
 }
 
 // Memoised: an acknowledgement or a new message re-renders the list, not every item in it.
-export const MessageItem = memo(function MessageItem({ message, mine, continued, onOpenDirect, me, onReply }: ItemProps) {
+export const MessageItem = memo(function MessageItem({ message, mine, continued, target = false, onOpenDirect, me, onReply }: ItemProps) {
   const { author } = message;
   const name =
     mine || continued ? (
@@ -30,7 +32,7 @@ export const MessageItem = memo(function MessageItem({ message, mine, continued,
       </button>
     );
   return (
-    <li className={itemClass(mine, continued)} data-testid="message" data-seq={message.seq} tabIndex={-1}>
+    <li className={itemClass(mine, continued, target)} data-testid="message" data-seq={message.seq} aria-current={target || undefined} tabIndex={-1}>
       <Gutter author={author} continued={continued} />
       <div className="message-body">
         <div className="message-meta">
@@ -45,7 +47,8 @@ export const MessageItem = memo(function MessageItem({ message, mine, continued,
 
 // A continued message keeps its author and time for screen readers; on screen they are left out
 // (the time shows in the gutter on hover).
-const itemClass = (mine: boolean, continued: boolean) => ["message", mine && "mine", continued && "continued"].filter(Boolean).join(" ");
+const itemClass = (mine: boolean, continued: boolean, target = false) =>
+  ["message", mine && "mine", continued && "continued", target && "target"].filter(Boolean).join(" ");
 
 function Gutter({ author, continued }: { author: Author; continued: boolean }) {
   return <div className="message-gutter">{!continued && <Avatar user={author} />}</div>;

@@ -15,6 +15,8 @@ interface Props {
   me: Author;
   /** The user's read marker when the room was opened. */
   lastReadSeq: number;
+  /** A permalink's message: scrolled to once it is shown, and highlighted. */
+  target: number | null;
   hasOlder: boolean;
   onLoadOlder: () => Promise<void>;
   onRetry: (clientId: string) => void;
@@ -22,7 +24,7 @@ interface Props {
   onReply: (message: ChatMessage) => void;
 }
 
-export function MessageList({ state, me, lastReadSeq, hasOlder, onLoadOlder, onRetry, onOpenDirect, onReply }: Props) {
+export function MessageList({ state, me, lastReadSeq, target, hasOlder, onLoadOlder, onRetry, onOpenDirect, onReply }: Props) {
   const now = useNow();
   const [busy, setBusy] = useState(false);
   const timeline = useMemo(
@@ -35,7 +37,7 @@ export function MessageList({ state, me, lastReadSeq, hasOlder, onLoadOlder, onR
     await onLoadOlder();
     setBusy(false);
   };
-  const { ref, atBottom, seenSeq, jump, onScroll } = useLogScroll({ state, lastReadSeq, hasOlder, loadOlder });
+  const { ref, atBottom, seenSeq, jump, onScroll } = useLogScroll({ state, lastReadSeq, target, hasOlder, loadOlder });
   const below = atBottom ? 0 : countAfter(state.messages, seenSeq, me.id);
 
   return (
@@ -61,6 +63,7 @@ export function MessageList({ state, me, lastReadSeq, hasOlder, onLoadOlder, onR
               message={entry.message}
               mine={entry.message.author.id === me.id}
               continued={entry.continued}
+              target={entry.message.seq === target}
               onOpenDirect={onOpenDirect}
               me={me}
               onReply={onReply}

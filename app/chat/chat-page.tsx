@@ -43,11 +43,16 @@ export async function roomMetadata(slug: string): Promise<Metadata> {
   return { title: loaded && loaded !== "signed-out" ? loaded.summary.name : "Not found" };
 }
 
-/** The chat screen for one room, shared by /chat (the lobby) and /chat/<room>. */
-export async function ChatPage({ slug }: { slug: string }) {
+/**
+ * The chat screen for one room, shared by /chat (the lobby) and /chat/<room>; `target` is the
+ * message a permalink names (`?m=<seq>`), which the room loads around and scrolls to once live.
+ */
+export async function ChatPage({ slug, target = null }: { slug: string; target?: number | null }) {
   const loaded = await loadRoom(slug);
   if (loaded === "signed-out") redirect("/login");
   if (!loaded) notFound();
   // The newest page is rendered on the server: history is on screen before any script runs.
-  return <ChatRoom key={loaded.summary.slug} room={loaded.summary} me={loaded.user} initial={loaded.messages} />;
+  // Keyed by the target too: following another permalink into the same room opens it afresh.
+  const key = `${loaded.summary.slug}:${target ?? ""}`;
+  return <ChatRoom key={key} room={loaded.summary} me={loaded.user} initial={loaded.messages} target={target} />;
 }

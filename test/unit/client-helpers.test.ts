@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { backoffDelay } from "@/lib/browser/connection/backoff";
 import { createChangeLog } from "@/lib/browser/messages/change-log";
 import { roomHref, slugFromPath } from "@/lib/browser/rooms/paths";
+import { permalinkTarget, permalinkUrl } from "@/lib/browser/rooms/permalink";
 import { applyPresence } from "@/lib/browser/presence/presence-state";
 import { characterCount, isTooLong } from "@/lib/browser/messages/text-length";
 
@@ -12,6 +13,15 @@ describe("client helpers", () => {
     assert.equal(backoffDelay(0, { random: () => 0 }), 500);
     assert.equal(backoffDelay(3, { random: () => 1 }), 8000);
     assert.equal(backoffDelay(20, { random: () => 1 }), 30_000);
+  });
+
+  it("makes a message's permalink and reads its target back, refusing anything but a seq", () => {
+    assert.equal(permalinkUrl("http://localhost:3000", "design", 42), "http://localhost:3000/chat/design?m=42");
+    assert.equal(permalinkUrl("https://chat.example", "lobby", 7), "https://chat.example/chat?m=7");
+    assert.equal(permalinkTarget("42"), 42);
+    for (const value of [undefined, "", "0", "-1", "1.5", "1e3", "042", " 4", "abc", "99999999999999999", ["4", "5"]]) {
+      assert.equal(permalinkTarget(value), null, JSON.stringify(value));
+    }
   });
 
   it("maps rooms to URLs and back, the lobby at /chat", () => {

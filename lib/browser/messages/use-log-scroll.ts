@@ -8,6 +8,8 @@ const NEAR_BOTTOM_PX = 80;
 interface Options {
   state: RoomView;
   lastReadSeq: number;
+  /** A permalink's message: the list scrolls to it (centred) the first time it is shown. */
+  target: number | null;
   hasOlder: boolean;
   loadOlder: () => Promise<void>;
 }
@@ -17,7 +19,7 @@ interface Options {
  * still when older messages are prepended, follows new ones while at the bottom or after the
  * user's own send, and knows the last message seen at the bottom (for "jump to latest").
  */
-export function useLogScroll({ state, lastReadSeq, hasOlder, loadOlder }: Options) {
+export function useLogScroll({ state, lastReadSeq, target, hasOlder, loadOlder }: Options) {
   const ref = useRef<HTMLDivElement>(null);
   const firstSeq = state.messages[0]?.seq;
   const lastSeq = state.messages.at(-1)?.seq ?? 0;
@@ -25,6 +27,7 @@ export function useLogScroll({ state, lastReadSeq, hasOlder, loadOlder }: Option
   const snapshot = useRef({ firstSeq, pending, height: 0, top: 0, anchor: 0, nearBottom: true });
   const [atBottom, setAtBottom] = useState(true);
   const [seenSeq, setSeenSeq] = useState(lastSeq);
+  const shownTarget = useRef(false);
 
   const record = useCallback(
     (el: HTMLElement) => {
@@ -52,8 +55,10 @@ export function useLogScroll({ state, lastReadSeq, hasOlder, loadOlder }: Option
     } else if (before.nearBottom || pending > before.pending) {
       el.scrollTop = el.scrollHeight;
     }
+    // Once, when the permalink's message is first on screen (maybe only after its page came in).
+    if (target !== null && !shownTarget.current) shownTarget.current = showItem(el, target);
     record(el);
-  }, [firstSeq, lastReadSeq, pending, record, state]);
+  }, [firstSeq, lastReadSeq, pending, record, state, target]);
 
   // The list changes size without new messages: shown after being hidden (the phone's room list),
   // or a growing composer. Whoever was at the bottom stays there.
@@ -90,6 +95,15 @@ export function useLogScroll({ state, lastReadSeq, hasOlder, loadOlder }: Option
 }
 
 const itemOf = (el: HTMLElement, seq: number | undefined) => (seq === undefined ? null : el.querySelector<HTMLElement>(`[data-seq="${seq}"]`));
+
+/** Centres message `seq` in the list and focuses it (for screen readers and the keyboard); false when it is not there. */
+function showItem(el: HTMLElement, seq: number): boolean {
+  const item = itemOf(el, seq);
+  if (!item) return false;
+  el.scrollTop = item.offsetTop - (el.clientHeight - item.offsetHeight) / 2;
+  item.focus({ preventScroll: true });
+  return true;
+}
 
 /** The first screen: the "new messages" line near the top when there is one, else the newest message. */
 function openAt(el: HTMLElement, lastReadSeq: number): void {

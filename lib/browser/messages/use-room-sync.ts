@@ -87,5 +87,5 @@ export function useRoomSync(room: string, run: Run, onJoin: (res: RoomJoinResult
     };
   }, [catchUp, room]);
 
-  return { joined, ready, error };
+  return { joined, ready, error, catchUp };
 }

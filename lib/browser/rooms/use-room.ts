@@ -6,6 +6,7 @@ import { pendingIn, type OutboxEntry } from "@/lib/browser/messages/outbox-state
 import { request } from "@/lib/browser/connection/request";
 import { appendMessages, emptyRoom, hasOlder, lastSeqOf, prependMessages, type RoomState } from "@/lib/browser/rooms/room-state";
 import { useRoomSync } from "@/lib/browser/messages/use-room-sync";
+import { usePermalink } from "@/lib/browser/rooms/use-permalink";
 import { noteRevision, revisionAfterJoin, updateMessages } from "@/lib/browser/messages/message-updates";
 import type { ChatMessage, RoomJoinResult } from "@/lib/shared/protocol";
 import { MAX_PAGE } from "@/lib/shared/protocol/limits";
@@ -20,7 +21,7 @@ export interface RoomView {
  * One open room: a gap-free run of messages kept complete by useRoomSync, older pages on demand,
  * and sends through the tab's outbox (lib/browser/messages/outbox.ts), pending until their message is in view.
  */
-export function useRoom(room: string, selfId: number, initial: ChatMessage[], onJoin: (res: RoomJoinResult) => void, initialRev = 0) {
+export function useRoom(room: string, selfId: number, initial: ChatMessage[], onJoin: (res: RoomJoinResult) => void, initialRev = 0, target: number | null = null) {
   const [state, setState] = useState<RoomState>(() => appendMessages(emptyRoom, initial).state);
   const stateRef = useRef(state);
   const revRef = useRef(initialRev); // The room revision the messages on screen reflect
@@ -51,7 +52,19 @@ export function useRoom(room: string, selfId: number, initial: ChatMessage[], on
     }),
     [selfId],
   );
-  const { joined, ready, error } = useRoomSync(room, run, onJoin);
+  const { joined, ready, error, catchUp } = useRoomSync(room, run, onJoin);
+  // A permalink's message, loaded around when not on screen (lib/browser/rooms/use-permalink.ts).
+  const permalink = useMemo(
+    () => ({
+      holds: (seq: number) => seq >= (stateRef.current.messages[0]?.seq ?? Infinity) && seq <= lastSeqOf(stateRef.current),
+      replace(messages: ChatMessage[]) {
+        setState((stateRef.current = appendMessages(emptyRoom, messages).state));
+        catchUp();
+      },
+    }),
+    [catchUp],
+  );
+  usePermalink(room, target, joined, permalink);
 
   const loadOlder = useCallback(async () => {
     const first = stateRef.current.messages[0];
