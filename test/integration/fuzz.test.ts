@@ -29,6 +29,7 @@ const templates: Partial<Record<EventName, () => Record<string, unknown>>> = {
   "message:delete": () => ({ room: "lobby", seq: 1 }),
   "message:react": () => ({ room: "lobby", seq: 1, emoji: "👍", on: true }),
   "room:members": () => ({ room: "lobby" }),
+  "message:search": () => ({ query: "hello" }),
 };
 const fielded = Object.keys(templates) as EventName[];
 const allEvents: EventName[] = [...fielded, "room:list", "room:browse"];

@@ -4,8 +4,9 @@ import { storedDate } from "@/lib/server/db/dates";
 import { jsonList } from "@/lib/server/db/json-rows";
 import { decodeSearchCursor, encodeSearchCursor } from "@/lib/server/search/search-cursor";
 import { matchSql } from "@/lib/server/search/search-match";
-import { readSearchResults, type SearchResult } from "@/lib/server/search/search-results";
+import { readSearchResults } from "@/lib/server/search/search-results";
 import { termsOf } from "@/lib/server/search/search-terms";
+import type { MessageSearchResult } from "@/lib/shared/protocol";
 
 // Search: the messages a user may read (their rooms and conversations, and every public room)
 // that match the query, newest first. Rooms they may not read are left out by the query itself,
@@ -33,10 +34,7 @@ export interface SearchInput {
   cursor?: string;
 }
 
-export interface SearchPage {
-  results: SearchResult[];
-  nextCursor: string | null;
-}
+export type SearchPage = MessageSearchResult;
 
 const names = (list: readonly string[], mark: string) => JSON.stringify(list.map((n) => (n.startsWith(mark) ? n.slice(1) : n).toLowerCase()));
 

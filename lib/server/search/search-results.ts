@@ -1,15 +1,10 @@
 import type { Db } from "@/lib/server/db/database";
 import { jsonIds } from "@/lib/server/db/json-rows";
 import { readMessages } from "@/lib/server/messages/message-page";
-import type { ChatMessage } from "@/lib/shared/protocol";
+import type { ChatMessage, SearchResult } from "@/lib/shared/protocol";
 
 // Search hits read as the wire shows messages, through the one message mapper (readMessages), one
 // read per room of the page, with their room as the result shows it.
-
-export interface SearchResult {
-  message: ChatMessage;
-  room: { slug: string; name: string; joined: boolean };
-}
 
 type Hit = { id: number; roomId: number; seq: number };
 

@@ -80,6 +80,15 @@ export const messageHistorySchema = z.object({
   limit: z.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
 });
 
+// Search (docs/protocol.md, "message:search"): the query is parsed by lib/shared/search/search-query.ts,
+// which never fails; only its size is bounded here. `cursor` is the opaque `nextCursor` of a page.
+export const messageSearchSchema = z.object({
+  query: z.string().max(512).refine(wellFormed, "query must be well-formed Unicode").refine(noNul, "query must not contain U+0000"),
+  room: roomSlugSchema.optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+  cursor: z.string().min(1).max(100).optional(),
+});
+
 export type RoomJoinInput = z.input<typeof roomJoinSchema>;
 export type RoomRefInput = z.input<typeof roomRefSchema>;
 export type RoomCreateInput = z.input<typeof roomCreateSchema>;
@@ -92,4 +101,5 @@ export type MessageHistoryInput = z.input<typeof messageHistorySchema>;
 export type MessageEditInput = z.input<typeof messageEditSchema>;
 export type MessageDeleteInput = z.input<typeof messageDeleteSchema>;
 export type MessageReactInput = z.input<typeof messageReactSchema>;
+export type MessageSearchInput = z.input<typeof messageSearchSchema>;
 export type EmptyInput = z.input<typeof emptySchema>;
