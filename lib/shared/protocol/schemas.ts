@@ -2,6 +2,7 @@ import "@/lib/shared/zod-setup";
 import { z } from "zod";
 import { emojiSchema } from "@/lib/shared/protocol/emoji";
 import { DEFAULT_PAGE, MAX_PAGE, MAX_ROOM_NAME_CHARS, MAX_TEXT_CHARS } from "@/lib/shared/protocol/limits";
+import { MAX_ROOM_SLUG_CHARS, ROOM_SLUG_PATTERN, USERNAME_PATTERN } from "@/lib/shared/protocol/names";
 
 // Client payloads. Each is parsed at run time; unknown fields are stripped (a spoofed author
 // is ignored). The inferred types are what the client sends.
@@ -14,14 +15,14 @@ const characters = (s: string) => [...s].length;
 export const roomSlugSchema = z
   .string()
   .min(1)
-  .max(64)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "room must be a slug: lowercase letters, digits and dashes");
+  .max(MAX_ROOM_SLUG_CHARS)
+  .regex(ROOM_SLUG_PATTERN, "room must be a slug: lowercase letters, digits and dashes");
 
 export const usernameSchema = z
   .string()
   .max(64)
   .transform((s) => s.trim().toLowerCase())
-  .pipe(z.string().regex(/^[a-z0-9_.-]{1,32}$/, "usernames are 1 to 32 lowercase letters, digits, '.', '_' or '-'"));
+  .pipe(z.string().regex(USERNAME_PATTERN, "usernames are 1 to 32 lowercase letters, digits, '.', '_' or '-'"));
 
 export const clientIdSchema = z
   .string()
