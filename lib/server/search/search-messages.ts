@@ -7,6 +7,7 @@ import { matchSql } from "@/lib/server/search/search-match";
 import { readSearchResults } from "@/lib/server/search/search-results";
 import { termsOf } from "@/lib/server/search/search-terms";
 import type { MessageSearchResult } from "@/lib/shared/protocol";
+import { isRoomSlug, isUsername } from "@/lib/shared/protocol/names";
 
 // Search: the messages a user may read (their rooms and conversations, and every public room)
 // that match the query, newest first. Rooms they may not read are left out by the query itself,
@@ -36,7 +37,10 @@ export interface SearchInput {
 
 export type SearchPage = MessageSearchResult;
 
-const names = (list: readonly string[], mark: string) => JSON.stringify(list.map((n) => (n.startsWith(mark) ? n.slice(1) : n).toLowerCase()));
+// Only well-formed names are bound (the parser gives no others): a value no user or room can have
+// is dropped, while the filter stays, so `in:` with only such values matches nothing.
+const names = (list: readonly string[], mark: string, valid: (name: string) => boolean) =>
+  JSON.stringify(list.map((n) => (n.startsWith(mark) ? n.slice(1) : n).toLowerCase()).filter(valid));
 
 function validDate(iso: string | null): string | null {
   const date = iso === null ? null : new Date(iso);
@@ -51,9 +55,9 @@ function filtersOf(input: SearchInput): RawBuilder<unknown>[] {
     sql`m."deletedAt" IS NULL`,
   ];
   const inRooms = (json: string) => sql`m."roomId" IN (SELECT id FROM "Room" WHERE slug IN ${jsonList<string>(json, "text")})`;
-  if (query.in.length > 0) where.push(inRooms(names(query.in, "#")));
+  if (query.in.length > 0) where.push(inRooms(names(query.in, "#", isRoomSlug)));
   if (input.room !== undefined) where.push(inRooms(JSON.stringify([input.room])));
-  if (query.from.length > 0) where.push(sql`m."authorId" IN (SELECT id FROM "User" WHERE username IN ${jsonList<string>(names(query.from, "@"), "text")})`);
+  if (query.from.length > 0) where.push(sql`m."authorId" IN (SELECT id FROM "User" WHERE username IN ${jsonList<string>(names(query.from, "@", isUsername), "text")})`);
   const until = validDate(query.before);
   const since = validDate(query.after);
   if (until !== null) where.push(sql`m."createdAt" < ${until}`);

@@ -25,11 +25,15 @@ export function phraseTerm(phrase: string): Term | null {
   return tokens.length > 0 ? { kind: "tokens", tokens, prefix: false } : null;
 }
 
+// The parser gives only runs of letters, digits and marks; anything else that reaches here
+// (another caller, a future parser) is a separator, never syntax, and never a U+0000 to bind.
+const clean = (text: string): string[] => text.normalize("NFC").toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+
 /** The positive terms (all must match) and the excluded ones (none may). */
 export function termsOf(query: { words: readonly string[]; phrases: readonly string[]; excluded: readonly string[] }): { all: Term[]; none: Term[] } {
   const present = (terms: (Term | null)[]): Term[] => terms.filter((t): t is Term => t !== null);
-  return {
-    all: present([...query.words.map(wordTerm), ...query.phrases.map(phraseTerm)]),
-    none: present(query.excluded.map((term) => (term.includes(" ") ? phraseTerm(term) : wordTerm(term)))),
-  };
+  const words = query.words.flatMap(clean).map(wordTerm);
+  const phrases = query.phrases.map((phrase) => phraseTerm(clean(phrase).join(" ")));
+  const excluded = query.excluded.map((term) => clean(term)).map((parts) => (parts.length > 1 ? phraseTerm(parts.join(" ")) : wordTerm(parts[0] ?? "")));
+  return { all: present([...words, ...phrases]), none: present(excluded) };
 }
