@@ -1,5 +1,5 @@
 import { logger } from "@/lib/server/ops/logger";
-import { indexRoomBatch, listStaleRooms } from "@/lib/server/search/search-index";
+import { indexRooms, listStaleRooms } from "@/lib/server/search/search-index";
 
 // The search index is written after delivery, not in the send transaction: indexing there cost the
 // group commit most of its throughput (issue 15). Every node runs this loop; a tick indexes every
@@ -7,17 +7,15 @@ import { indexRoomBatch, listStaleRooms } from "@/lib/server/search/search-index
 // on every node. Errors are logged and the work is tried again at the next tick.
 
 const TICK_MS = 250;
-// Rooms looked at per pass, and messages (and changes) per room and transaction: small enough
-// that one transaction holds the writer for a few milliseconds, not long enough to delay sends.
+// Rooms looked at per pass, and messages (and changes) per transaction: small enough that one
+// transaction holds the writer for a few milliseconds, not long enough to delay sends.
 const ROOMS_PER_PASS = 200;
 const BATCH = 500;
 
 async function indexPass(): Promise<void> {
-  const rooms = await listStaleRooms({ limit: ROOMS_PER_PASS });
-  for (const roomId of rooms) {
-    // A room with a long backlog yields after each batch; the next pass continues it.
-    await indexRoomBatch({ roomId, batch: BATCH });
-  }
+  let rooms = await listStaleRooms({ limit: ROOMS_PER_PASS });
+  // Quiet rooms share a transaction; a room with a long backlog yields after a batch and the next pass continues it.
+  while (rooms.length > 0) rooms = rooms.slice(await indexRooms({ roomIds: rooms, batch: BATCH }));
 }
 
 /** Starts the indexer; the returned function stops it and resolves once a pass under way is done. */

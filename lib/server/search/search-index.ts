@@ -4,7 +4,7 @@ import { env } from "@/lib/server/env";
 import { replaceIndexRows, type IndexedMessage } from "@/lib/server/search/index-writes";
 
 // What the indexer (indexer.ts) does in the database: which rooms are ahead of their SearchCursor,
-// and one room's next batch indexed with its cursor moved, in one write transaction. A room's seq
+// and their next batches indexed with their cursors moved, in one write transaction. A room's seq
 // and rev are handed out under its lock and committed in order, so everything up to the room's
 // lastSeq and lastRev read in the transaction is there: the cursor never skips a message.
 
@@ -36,31 +36,44 @@ async function tryLockRoom(tx: Tx, roomId: number): Promise<boolean> {
   return rows[0]?.locked === true;
 }
 
+/** Indexes the room's next messages and changes (at most `batch` of each) and moves its cursor; returns how many it read. */
+async function indexRoom(tx: Tx, roomId: number, batch: number): Promise<number> {
+  if (!(await tryLockRoom(tx, roomId))) return 0;
+  const room = await tx.selectFrom("Room").select(["lastSeq", "lastRev"]).where("id", "=", roomId).executeTakeFirst();
+  if (!room) return 0;
+  const cursor = (await tx.selectFrom("SearchCursor").select(["seq", "rev"]).where("roomId", "=", roomId).executeTakeFirst()) ?? { seq: 0, rev: 0 };
+  // Bounded by what the room's counters said: on PostgreSQL (read committed) a later statement may
+  // see sends committed since, whose rows the next pass takes with their cursor.
+  const added: Change[] = await changesOf(tx, roomId).where("seq", ">", cursor.seq).where("seq", "<=", room.lastSeq).orderBy("seq").limit(batch).execute();
+  const changed: Change[] = await changesOf(tx, roomId).where("rev", ">", cursor.rev).where("rev", "<=", room.lastRev).orderBy("rev").limit(batch).execute();
+  const byId = new Map<number, Change>([...added, ...changed].map((m) => [m.id, m]));
+  await replaceIndexRows(tx, { ids: [...byId.keys()], messages: [...byId.values()].filter((m) => m.deletedAt === null) });
+  const next = {
+    seq: added.length === batch ? added.at(-1)!.seq : room.lastSeq,
+    rev: changed.length === batch ? changed.at(-1)!.rev : room.lastRev,
+  };
+  await tx
+    .insertInto("SearchCursor")
+    .values({ roomId, ...next })
+    .onConflict((oc) => oc.column("roomId").doUpdateSet(next))
+    .execute();
+  return added.length + changed.length;
+}
+
 /**
- * Indexes the room's next messages (seq past the cursor) and changes (rev past it), at most
- * `batch` of each, and moves its cursor. Returns whether more remain.
+ * Indexes rooms of `roomIds` in order, in one write transaction (one commit, one fsync, for many
+ * quiet rooms), until about `batch` messages were read. Returns how many rooms it took (at least
+ * one); a room with more to index stays ahead of its cursor for the next pass.
  */
-export async function indexRoomBatch(input: { roomId: number; batch: number }): Promise<boolean> {
-  const { roomId, batch } = input;
+export async function indexRooms(input: { roomIds: readonly number[]; batch: number }): Promise<number> {
   return writeTransaction(async (tx) => {
-    if (!(await tryLockRoom(tx, roomId))) return false;
-    const room = await tx.selectFrom("Room").select(["lastSeq", "lastRev"]).where("id", "=", roomId).executeTakeFirst();
-    if (!room) return false;
-    const cursor = (await tx.selectFrom("SearchCursor").select(["seq", "rev"]).where("roomId", "=", roomId).executeTakeFirst()) ?? { seq: 0, rev: 0 };
-    const added: Change[] = await changesOf(tx, roomId).where("seq", ">", cursor.seq).where("seq", "<=", room.lastSeq).orderBy("seq").limit(batch).execute();
-    const changed: Change[] = await changesOf(tx, roomId).where("rev", ">", cursor.rev).where("rev", "<=", room.lastRev).orderBy("rev").limit(batch).execute();
-    const byId = new Map<number, Change>([...added, ...changed].map((m) => [m.id, m]));
-    const messages = [...byId.values()].filter((m) => m.deletedAt === null);
-    await replaceIndexRows(tx, { ids: [...byId.keys()], messages });
-    const next = {
-      seq: added.length === batch ? added.at(-1)!.seq : room.lastSeq,
-      rev: changed.length === batch ? changed.at(-1)!.rev : room.lastRev,
-    };
-    await tx
-      .insertInto("SearchCursor")
-      .values({ roomId, ...next })
-      .onConflict((oc) => oc.column("roomId").doUpdateSet(next))
-      .execute();
-    return added.length === batch || changed.length === batch;
+    let read = 0;
+    let taken = 0;
+    for (const roomId of input.roomIds) {
+      if (taken > 0 && read >= input.batch) break;
+      read += await indexRoom(tx, roomId, input.batch);
+      taken++;
+    }
+    return taken;
   });
 }
