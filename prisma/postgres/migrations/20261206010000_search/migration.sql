@@ -12,7 +12,7 @@ CREATE TABLE "SearchCursor" (
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
--- unaccent() is not IMMUTABLE, so index expressions refuse it; this wrapper names its dictionary
+-- unaccent() is not IMMUTABLE, so index expressions refuse it: this wrapper names its dictionary
 -- and is (STACK-FEATURES.md, "Search").
 CREATE OR REPLACE FUNCTION search_fold(text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
