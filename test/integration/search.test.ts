@@ -172,4 +172,15 @@ describe(`message search (${testDatabase})`, () => {
       for (const r of page.results) assert.ok(["s-general", "s-lobby", "s-team"].includes(r.room.slug), JSON.stringify(terms));
     }
   });
+
+  it("answers 2,000 hostile query strings, parsed as the handler parses them, without an error", async () => {
+    const { parseSearchQuery } = await import("@/lib/shared/search/search-query");
+    const rand = seeded(1515);
+    const pieces = ['"', "-", "from:@", "in:#", "before:", "after:2026-01-01", "has:link", "has:mention", "NEAR(", "*", "^", "col:", "OR", "AND", "NOT", "&", "|", "!", "<->", ":*", "'", "\\", "%", "_", "\u0000", "\u001b", "\ud83d\ude00", "é", "上海", "zebra", "s-secret", "s-dm", "carol", " ", "  "];
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => pick(rand, pieces)).join("");
+      const page = await search.searchMessages({ user: alice, query: parseSearchQuery(text), limit: 5 });
+      for (const r of page.results) assert.ok(["s-general", "s-lobby", "s-team"].includes(r.room.slug), text);
+    }
+  });
 });
