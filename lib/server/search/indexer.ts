@@ -11,6 +11,16 @@ const TICK_MS = 250;
 // transaction holds the writer for a few milliseconds, not long enough to delay sends.
 const ROOMS_PER_PASS = 200;
 const BATCH = 500;
+// While the database is away every tick fails alike: one log line per this long is enough.
+const LOG_EVERY_MS = 30_000;
+let lastLogged = 0;
+
+function logFailure(error: unknown): void {
+  const now = Date.now();
+  if (now - lastLogged < LOG_EVERY_MS) return;
+  lastLogged = now;
+  logger.error({ err: error }, "search indexing failed; retrying at every tick");
+}
 
 async function indexPass(): Promise<void> {
   let rooms = await listStaleRooms({ limit: ROOMS_PER_PASS });
@@ -25,7 +35,7 @@ export function startIndexer(): () => Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const tick = () => {
     running = indexPass()
-      .catch((error: unknown) => logger.error({ err: error }, "search indexing failed; retrying at the next tick"))
+      .catch(logFailure)
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, TICK_MS).unref();
       });
