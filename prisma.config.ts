@@ -14,9 +14,15 @@ process.env.DATABASE_URL = env.databaseUrl;
 process.env.PRISMA_CLIENT_ENGINE_TYPE = "client";
 if (env.databaseProvider === "sqlite") mkdirSync(env.dataDir, { recursive: true });
 const dir = env.databaseProvider === "sqlite" ? "prisma" : path.join("prisma", "postgres");
+// The search index (lib/server/search/) is raw SQL in the migrations, outside Prisma's models:
+// listed here so `db push` and `migrate diff` leave it alone (STACK-FEATURES.md, "Search").
+// FTS5 tables come with shadow tables; PostgreSQL wants schema-qualified names.
+const fts = (table: string) => [table, ...["data", "idx", "docsize", "config"].map((s) => `${table}_${s}`)];
+const external = env.databaseProvider === "sqlite" ? [...fts("MessageWords"), ...fts("MessageTrigrams")] : ["public.MessageSearch"];
 
 export default defineConfig({
-  experimental: { adapter: true },
+  experimental: { adapter: true, externalTables: true },
+  tables: { external },
   engine: "js",
   schema: path.join(dir, "schema.prisma"),
   migrations: {

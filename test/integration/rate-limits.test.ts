@@ -140,6 +140,7 @@ const payloads: Record<EventName, () => unknown> = {
   "message:delete": () => ({ room: "lobby", seq: 1 }),
   "message:react": () => ({ room: "lobby", seq: 1, emoji: "👍", on: true }),
   "room:members": () => ({ room: "lobby" }),
+  "message:search": () => ({ query: "hello" }),
 };
 
 describe("rate limits (every event, configured through RATE_LIMITS)", () => {

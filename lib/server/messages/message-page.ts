@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/server/db/database";
+import { jsonList } from "@/lib/server/db/json-rows";
 import { prepare } from "@/lib/server/db/prepared";
 import { readMentions, readPreviews, readReactions, type PageSeqs } from "@/lib/server/messages/message-extras";
 import { toChatMessage, type MessageRow } from "@/lib/server/messages/message-row";
@@ -19,7 +20,7 @@ export function messageQuery(db: Db, roomId: number) {
     .where("m.roomId", "=", roomId);
 }
 
-type PickValues = { room: number; cursor?: number; limit?: number };
+type PickValues = { room: number; cursor?: number; limit?: number; seqs?: string };
 
 // The ways messages are picked, each prepared once (lib/server/db/prepared.ts): building and
 // compiling the page query took more CPU and garbage than running it (bench/history.ts).
@@ -31,19 +32,22 @@ const PICKS = {
   newest: { consecutive: true, query: prepare((db, v: PickValues) => messageQuery(db, v.room).orderBy("m.seq", "desc").limit(v.limit!)) },
   changes: { consecutive: false, query: prepare((db, v: PickValues) => messageQuery(db, v.room).where("m.rev", ">", v.cursor!).orderBy("m.rev", "asc").limit(v.limit!)) },
   seq: { consecutive: true, query: prepare((db, v: PickValues) => messageQuery(db, v.room).where("m.seq", "=", v.cursor!)) },
+  // Scattered messages (search results), `seqs` a JSON array: in no particular order.
+  seqs: { consecutive: false, query: prepare((db, v: PickValues) => messageQuery(db, v.room).where("m.seq", "in", jsonList<number>(v.seqs, "integer"))) },
 };
 
-/** Which messages to read: `cursor` is the seq (or rev, for changes) the pick starts from. */
+/** Which messages to read: `cursor` is the seq (or rev, for changes) the pick starts from; `seqs` those `by: "seqs"` reads. */
 export interface MessagePick {
   by: keyof typeof PICKS;
   cursor?: number;
   limit?: number;
+  seqs?: readonly number[];
 }
 
 /** The messages `pick` selects of the room, in its order, as the wire shows them. */
 export async function readMessages(db: Db, room: { id: number; slug: string }, pick: MessagePick): Promise<ChatMessage[]> {
   const { consecutive, query } = PICKS[pick.by];
-  const rows: MessageRow[] = await query(db, { room: room.id, cursor: pick.cursor, limit: pick.limit });
+  const rows: MessageRow[] = await query(db, { room: room.id, cursor: pick.cursor, limit: pick.limit, seqs: pick.seqs && JSON.stringify(pick.seqs) });
   if (rows.length === 0) return [];
   const changed: number[] = [];
   const parentSeqs = new Set<number>();

@@ -27,6 +27,8 @@ export const DEFAULT_LIMITS: Record<LimitedEvent, Limit> = {
   "message:delete": { perSecond: 2, burst: 20 },
   "message:react": { perSecond: 5, burst: 30 },
   "room:members": { perSecond: 2, burst: 20 },
+  // A search costs more than a page read; a search box that searches as one types stays under it.
+  "message:search": { perSecond: 5, burst: 20 },
 };
 
 export const LIMITED_EVENTS = Object.keys(DEFAULT_LIMITS) as LimitedEvent[];

@@ -22,6 +22,8 @@ import { roomIdOf } from "@/lib/server/rooms/room-ids";
 import { createRoomMembershipHandlers } from "@/lib/server/rooms/room-membership-handlers";
 import { listRoomSummaries, summarizeRoom } from "@/lib/server/rooms/room-summaries";
 import { createRoom, listPublicRooms, openDirectRoom } from "@/lib/server/rooms/rooms";
+import { createSearchHandlers } from "@/lib/server/search/search-handlers";
+import { searchMessages } from "@/lib/server/search/search-messages";
 import { findUserByUsername } from "@/lib/server/users/users";
 
 // The one place that names the modules the socket handlers use. Each feature's handlers receive
@@ -41,6 +43,7 @@ export function handlerDependencies(io: ChatServer) {
     membership,
     presence: { onlineMembers },
     limiter: { withByteLimit },
+    search: { searchMessages },
   };
 }
 
@@ -55,5 +58,6 @@ export function chatHandlers(deps: HandlerDependencies): EventHandler[] {
     ...createMessageChangeHandlers(deps),
     ...createMemberListHandlers(deps),
     ...createTypingHandlers(deps),
+    ...createSearchHandlers(deps),
   ];
 }

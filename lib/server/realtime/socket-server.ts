@@ -20,6 +20,7 @@ import { ChatAdapter } from "@/lib/server/realtime/chat-adapter";
 import { capSockets } from "@/lib/server/realtime/socket-cap";
 import { streamsAdapter } from "@/lib/server/realtime/streams-adapter";
 import { sessionChannelOf, type ChatServer } from "@/lib/server/realtime/types";
+import { startIndexer } from "@/lib/server/search/indexer";
 
 export interface SocketServer {
   io: ChatServer;
@@ -55,12 +56,15 @@ export async function startSocketServer(httpServer: HttpServer): Promise<SocketS
   onSessionEnd((sessionId) => io.in(sessionChannelOf(sessionId)).disconnectSockets(true));
   const stopRevocation = startSessionRevocation(io);
   const stopSweeps = [startBackpressure(io), startLiveness()];
+  const stopIndexer = startIndexer();
   return {
     io,
     async close() {
       stopPresence();
       stopRevocation();
       for (const stop of stopSweeps) stop();
+      // Before the database closes: a pass under way finishes its transaction.
+      await stopIndexer();
       // Stops accepting connections, disconnects every socket and waits for HTTP requests under way.
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

@@ -6,6 +6,7 @@ import type {
   MessageDeleteInput,
   MessageEditInput,
   MessageHistoryInput,
+  MessageSearchInput,
   MessageReactInput,
   MessageSendInput,
   RoomCreateInput,
@@ -58,6 +59,10 @@ export type MessageHistoryResult = {
   /** With `around` only: newer messages exist after the page's last. */
   hasNewer?: boolean;
 };
+/** A search hit: the message as the wire shows it, and its room; `joined: false` for a public room the user is not in. */
+export type SearchResult = { message: ChatMessage; room: { slug: string; name: string; joined: boolean } };
+/** Newest first; `nextCursor` (opaque) asks for the next page, null at the end. */
+export type MessageSearchResult = { results: SearchResult[]; nextCursor: string | null };
 export type Empty = Record<never, never>;
 
 type Event<P, R extends object> = (payload: P, ack: AckCallback<R>) => void;
@@ -78,6 +83,7 @@ export interface ClientToServerEvents {
   "message:delete": Event<MessageDeleteInput, MessageSendResult>;
   "message:react": Event<MessageReactInput, MessageSendResult>;
   "room:members": Event<RoomRefInput, { members: Author[] }>;
+  "message:search": Event<MessageSearchInput, MessageSearchResult>;
 }
 
 export interface ServerToClientEvents {

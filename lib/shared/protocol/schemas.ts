@@ -2,6 +2,7 @@ import "@/lib/shared/zod-setup";
 import { z } from "zod";
 import { emojiSchema } from "@/lib/shared/protocol/emoji";
 import { DEFAULT_PAGE, MAX_PAGE, MAX_ROOM_NAME_CHARS, MAX_TEXT_CHARS } from "@/lib/shared/protocol/limits";
+import { MAX_ROOM_SLUG_CHARS, ROOM_SLUG_PATTERN, USERNAME_PATTERN } from "@/lib/shared/protocol/names";
 
 // Client payloads. Each is parsed at run time; unknown fields are stripped (a spoofed author
 // is ignored). The inferred types are what the client sends.
@@ -14,14 +15,14 @@ const characters = (s: string) => [...s].length;
 export const roomSlugSchema = z
   .string()
   .min(1)
-  .max(64)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "room must be a slug: lowercase letters, digits and dashes");
+  .max(MAX_ROOM_SLUG_CHARS)
+  .regex(ROOM_SLUG_PATTERN, "room must be a slug: lowercase letters, digits and dashes");
 
 export const usernameSchema = z
   .string()
   .max(64)
   .transform((s) => s.trim().toLowerCase())
-  .pipe(z.string().regex(/^[a-z0-9_.-]{1,32}$/, "usernames are 1 to 32 lowercase letters, digits, '.', '_' or '-'"));
+  .pipe(z.string().regex(USERNAME_PATTERN, "usernames are 1 to 32 lowercase letters, digits, '.', '_' or '-'"));
 
 export const clientIdSchema = z
   .string()
@@ -84,6 +85,15 @@ export const messageHistorySchema = z
   })
   .refine((p) => (p.before === undefined) !== (p.around === undefined), "give exactly one of before and around");
 
+// Search (docs/protocol.md, "message:search"): the query is parsed by lib/shared/search/search-query.ts,
+// which never fails; only its size is bounded here. `cursor` is the opaque `nextCursor` of a page.
+export const messageSearchSchema = z.object({
+  query: z.string().max(512).refine(wellFormed, "query must be well-formed Unicode").refine(noNul, "query must not contain U+0000"),
+  room: roomSlugSchema.optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+  cursor: z.string().min(1).max(100).optional(),
+});
+
 export type RoomJoinInput = z.input<typeof roomJoinSchema>;
 export type RoomRefInput = z.input<typeof roomRefSchema>;
 export type RoomCreateInput = z.input<typeof roomCreateSchema>;
@@ -96,4 +106,5 @@ export type MessageHistoryInput = z.input<typeof messageHistorySchema>;
 export type MessageEditInput = z.input<typeof messageEditSchema>;
 export type MessageDeleteInput = z.input<typeof messageDeleteSchema>;
 export type MessageReactInput = z.input<typeof messageReactSchema>;
+export type MessageSearchInput = z.input<typeof messageSearchSchema>;
 export type EmptyInput = z.input<typeof emptySchema>;

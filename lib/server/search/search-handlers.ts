@@ -1,0 +1,20 @@
+import type * as searchModule from "@/lib/server/search/search-messages";
+import { onEvent, type EventHandler } from "@/lib/server/realtime/on-event";
+import { messageSearchSchema } from "@/lib/shared/protocol";
+import { isEmptySearch, parseSearchQuery } from "@/lib/shared/search/search-query";
+
+export interface SearchHandlerDeps {
+  search: Pick<typeof searchModule, "searchMessages">;
+}
+
+/** `message:search`: the messages the user may read that match the query, newest first (docs/protocol.md). */
+export function createSearchHandlers({ search }: SearchHandlerDeps): EventHandler[] {
+  const find = onEvent("message:search", messageSearchSchema, async (socket, { query, room, limit, cursor }) => {
+    const parsed = parseSearchQuery(query);
+    // Nothing to look for (blank, or only punctuation): no results rather than every message.
+    if (isEmptySearch(parsed)) return { results: [], nextCursor: null };
+    const { id, username } = socket.data.user;
+    return search.searchMessages({ user: { id, username }, query: parsed, room, limit, cursor });
+  });
+  return [find];
+}
