@@ -3,7 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import type { Worker } from "node:worker_threads";
 
-export const SCENARIOS = ["fanout", "rooms", "connections", "saturation", "storage", "history", "page", "heavy"] as const;
+export const SCENARIOS = ["fanout", "rooms", "connections", "saturation", "storage", "history", "search", "page", "heavy"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 function parse(argv: string[]): { scenarios: Scenario[]; quick: boolean } {

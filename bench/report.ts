@@ -30,6 +30,14 @@ export function summary(r: Result): { figure: string; baseline: string; ratio: s
     }
     case "history":
       return { figure: `latest page p99 ${fmt(a.latestP99)} ms, deep page p99 ${fmt(a.deepP99)} ms`, baseline: "n/a", ratio: "" };
+    case "search": {
+      const each = (db: string) =>
+        Object.entries(a)
+          .filter(([key]) => key.startsWith(`${db} `))
+          .map(([key, value]) => `${key.slice(db.length + 1)}: ${value}`)
+          .join("; ");
+      return { figure: `SQLite: ${each("SQLite")}. PostgreSQL: ${each("PostgreSQL")}`, baseline: "n/a", ratio: "" };
+    }
     case "heavy":
       return { figure: `other user's ack p50 ${fmt(a.p50)} / p99 ${fmt(a.p99)} / max ${fmt(a.max)} ms (idle p99 ${fmt(a.idleP99)} ms); puller served ${fmt(a.pulledMBPerSec)} MB/s, ${fmt(a.refused)} refused`, baseline: "n/a", ratio: "" };
     case "page":

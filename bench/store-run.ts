@@ -12,11 +12,14 @@ export interface StoreFigures {
   failed: number;
   cpuSeconds: number;
   seconds: number;
+  /** With the search indexer running (bench/freshness.ts): ack to searchable, in ms. */
+  freshP50Ms?: number | null;
+  freshP99Ms?: number | null;
 }
 
-export function runStore(db: StoreFigures["db"], seconds: number): Promise<StoreFigures> {
+export function runStore(db: StoreFigures["db"], seconds: number, options: { indexer?: boolean } = {}): Promise<StoreFigures> {
   return new Promise((resolve, reject) => {
-    const args = [...SERVER_NODE_FLAGS, "--import", "tsx", "bench/store.ts", "--db", db, "--seconds", String(seconds)];
+    const args = [...SERVER_NODE_FLAGS, "--import", "tsx", "bench/store.ts", "--db", db, "--seconds", String(seconds), ...(options.indexer ? ["--indexer"] : [])];
     const proc = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
     owned.children.add(proc);
     let out = "";

@@ -7,6 +7,7 @@ import { history } from "./history";
 import { page } from "./page";
 import { rooms } from "./rooms";
 import { saturation } from "./saturation";
+import { search } from "./search";
 import { storage } from "./storage";
 
-export const runners: Record<Scenario, () => Promise<Result>> = { fanout, rooms, connections, saturation, storage, history, page, heavy };
+export const runners: Record<Scenario, () => Promise<Result>> = { fanout, rooms, connections, saturation, storage, history, search, page, heavy };

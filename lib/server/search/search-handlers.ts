@@ -1,4 +1,5 @@
 import type * as searchModule from "@/lib/server/search/search-messages";
+import { oneAtATime } from "@/lib/server/rate-limit/one-at-a-time";
 import { onEvent, type EventHandler } from "@/lib/server/realtime/on-event";
 import { messageSearchSchema } from "@/lib/shared/protocol";
 import { isEmptySearch, parseSearchQuery } from "@/lib/shared/search/search-query";
@@ -9,12 +10,14 @@ export interface SearchHandlerDeps {
 
 /** `message:search`: the messages the user may read that match the query, newest first (docs/protocol.md). */
 export function createSearchHandlers({ search }: SearchHandlerDeps): EventHandler[] {
+  // A user's searches run one at a time on this node: one search can cost seconds of database time.
+  const searchAlone = oneAtATime("search", 250);
   const find = onEvent("message:search", messageSearchSchema, async (socket, { query, room, limit, cursor }) => {
     const parsed = parseSearchQuery(query);
     // Nothing to look for (blank, or only punctuation): no results rather than every message.
     if (isEmptySearch(parsed)) return { results: [], nextCursor: null };
     const { id, username } = socket.data.user;
-    return search.searchMessages({ user: { id, username }, query: parsed, room, limit, cursor });
+    return searchAlone(id, () => search.searchMessages({ user: { id, username }, query: parsed, room, limit, cursor }));
   });
   return [find];
 }
