@@ -10,8 +10,8 @@ export interface SearchHandlerDeps {
 
 /** `message:search`: the messages the user may read that match the query, newest first (docs/protocol.md). */
 export function createSearchHandlers({ search }: SearchHandlerDeps): EventHandler[] {
-  // A user's searches run one at a time on this node: one search can cost seconds of database time.
-  const searchAlone = oneAtATime("search", 250);
+  // A user's searches run one after another on this node: one can cost seconds of database time.
+  const searchAlone = oneAtATime("search", { maxInFlight: 3, retryAfterMs: 1000 });
   const find = onEvent("message:search", messageSearchSchema, async (socket, { query, room, limit, cursor }) => {
     const parsed = parseSearchQuery(query);
     // Nothing to look for (blank, or only punctuation): no results rather than every message.
