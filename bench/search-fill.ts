@@ -2,6 +2,7 @@
 // through the app's database module in large JSON batches (the group commit would take minutes).
 // Deterministic (a seeded PRNG), so runs search the same text.
 import { sql } from "kysely";
+import { seeded } from "../test/helpers/fuzz-values";
 
 export const ROOMS = 200;
 /** Rooms 0..MEMBER_ROOMS-1 hold the searching user; of the rest, even ones are public, odd private. */
@@ -20,14 +21,6 @@ const EXTRAS: [number, string][] = [
   [0.00002, "zanzibar"],
 ];
 
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function textOf(random: () => number): string {
   const words = Array.from({ length: 6 + Math.floor(random() * 9) }, () => VOCABULARY[Math.floor(random() * VOCABULARY.length)]!);
@@ -67,7 +60,7 @@ export async function fillCorpus(messages: number, progress: (done: number) => v
     await tx.insertInto("Member").values(rooms.slice(0, MEMBER_ROOMS).map((r) => ({ roomId: r.id, userId: searcher.id, joinedAt: now }))).execute();
     return { searcher, rooms, authorIds: users.filter((u) => u !== searcher).map((u) => u.id) };
   });
-  const random = prng(15);
+  const random = seeded(15);
   const start = Date.now() - 200 * 86_400_000;
   const seqs = new Array<number>(ROOMS).fill(0);
   for (let done = 0; done < messages; done += BATCH) {

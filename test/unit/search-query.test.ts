@@ -9,6 +9,7 @@ import {
   parseSearchQuery,
   type SearchQuery,
 } from "@/lib/shared/search/search-query";
+import { seeded } from "../helpers/fuzz-values";
 
 const none: SearchQuery = { words: [], phrases: [], excluded: [], from: [], in: [], before: null, after: null, has: [] };
 const parsed = (input: string, expected: Partial<SearchQuery>) => assert.deepEqual(parseSearchQuery(input), { ...none, ...expected }, input);
@@ -36,17 +37,6 @@ function assertBounded(q: SearchQuery, input: string): void {
   for (const has of q.has) assert.ok(has === "link" || has === "mention", input);
 }
 
-/** Deterministic, so a failing fuzz case reproduces from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("search query: terms", () => {
   it("reads words lower-cased and NFC, split at anything that is not a letter or digit", () => {
@@ -186,7 +176,7 @@ describe("search query: bounds and hostile input", () => {
       "\u0000", "\u0007", "\t", "\n", "\u200b", "\ud800", "\udc00", "\u0301", " ", " ", " ", "a".repeat(70),
     ];
     for (let seed = 1; seed <= 2000; seed++) {
-      const random = mulberry32(seed);
+      const random = seeded(seed);
       const length = Math.floor(random() * (seed % 50 === 0 ? 400 : 40));
       const input = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]!).join("");
       let q: SearchQuery;
