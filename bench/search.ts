@@ -3,11 +3,9 @@
 // Reports each query form's p50/p99, how fast the indexer built the index, and each index's size.
 // Usage: node --import tsx bench/search.ts --db sqlite|postgres [--messages N] [--runs N]
 // Prints the table, writes bench/results/search-<db>-<time>.json.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { copyTemplate, freshPostgres } from "../test/helpers/template-db";
 import { fillCorpus, indexSizes } from "./search-fill";
 
 const arg = (name: string, fallback: string) => {
@@ -18,11 +16,10 @@ const DB = arg("db", "sqlite");
 const MESSAGES = Number(arg("messages", "1000000"));
 const RUNS = Number(arg("runs", "300"));
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "chat-bench-search-"));
-process.env.DATA_DIR = dataDir;
-process.env.LOG_LEVEL = "silent";
-const pg = DB === "postgres" ? await freshPostgres() : null;
-process.env.DATABASE_URL = pg ? pg.url : `file:${copyTemplate(dataDir)}`;
+// The integration tests' own fresh database (a template copy, or a new PostgreSQL database).
+process.env.TEST_DATABASE = DB === "postgres" ? "postgres" : "sqlite";
+const { useInProcessDatabase: freshDatabase } = await import("../test/helpers/in-process-db");
+const database = await freshDatabase("chat-bench-search-");
 
 const { reader, disconnectDb, dialect } = await import("@/lib/server/db/database");
 const { indexEverything } = await import("@/lib/server/search/indexer");
@@ -83,6 +80,5 @@ async function main() {
 try {
   await main();
 } finally {
-  await pg?.drop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await database.remove();
 }

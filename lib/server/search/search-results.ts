@@ -23,7 +23,11 @@ async function roomsOf(db: Db, userId: number, roomIds: readonly number[]) {
 export async function readSearchResults(db: Db, input: { userId: number; hits: readonly Hit[] }): Promise<SearchResult[]> {
   if (input.hits.length === 0) return [];
   const seqsByRoom = new Map<number, number[]>();
-  for (const hit of input.hits) seqsByRoom.set(hit.roomId, [...(seqsByRoom.get(hit.roomId) ?? []), hit.seq]);
+  for (const hit of input.hits) {
+    const seqs = seqsByRoom.get(hit.roomId);
+    if (seqs) seqs.push(hit.seq);
+    else seqsByRoom.set(hit.roomId, [hit.seq]);
+  }
   const rooms = await roomsOf(db, input.userId, [...seqsByRoom.keys()]);
   const messages = new Map<string, ChatMessage>();
   await Promise.all(
