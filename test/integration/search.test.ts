@@ -145,6 +145,13 @@ describe(`message search (${testDatabase})`, () => {
     }
   });
 
+  it("finds links whatever the case of their scheme, as the renderer links them", async () => {
+    await send("s-general", "bob", "shouting wombat HTTPS://EXAMPLE.ORG/x");
+    await send("s-general", "bob", "quiet wombat without one");
+    await indexer.indexEverything();
+    assert.deepEqual(await texts({ words: ["wombat"], has: ["link"] }), ["shouting wombat HTTPS://EXAMPLE.ORG/x"]);
+  });
+
   it("finds a message within a second of its send, through the running indexer", async () => {
     const stop = indexer.startIndexer();
     try {

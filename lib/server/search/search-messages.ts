@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import { reader } from "@/lib/server/db/database";
+import { env } from "@/lib/server/env";
 import { storedDate } from "@/lib/server/db/dates";
 import { jsonList } from "@/lib/server/db/json-rows";
 import { decodeSearchCursor, encodeSearchCursor } from "@/lib/server/search/search-cursor";
@@ -62,7 +63,10 @@ function filtersOf(input: SearchInput): RawBuilder<unknown>[] {
   const since = validDate(query.after);
   if (until !== null) where.push(sql`m."createdAt" < ${until}`);
   if (since !== null) where.push(sql`m."createdAt" >= ${since}`);
-  if (query.has.includes("link")) where.push(sql`(m.text LIKE '%http://%' OR m.text LIKE '%https://%')`);
+  // As the renderer links them (lib/shared/markdown/inline-tokens.ts): any case of the scheme.
+  // SQLite's LIKE folds ASCII case already; PostgreSQL's needs ILIKE.
+  const like = sql.raw(env.databaseProvider === "postgresql" ? "ILIKE" : "LIKE");
+  if (query.has.includes("link")) where.push(sql`(m.text ${like} '%http://%' OR m.text ${like} '%https://%')`);
   if (query.has.includes("mention")) {
     where.push(sql`EXISTS (SELECT 1 FROM "MessageMention" mm WHERE mm."roomId" = m."roomId" AND mm.seq = m.seq AND mm.username = ${user.username})`);
   }
