@@ -7,6 +7,7 @@ import { ConnectionStatus } from "@/components/connection-status";
 import { MessageList } from "@/components/message-list";
 import { OnlineUsers } from "@/components/online-users";
 import { RoomActions } from "@/components/room-actions";
+import { SearchButton } from "@/components/search-button";
 import { TypingIndicator } from "@/components/typing-indicator";
 import { ReplyDraft } from "@/components/reply-draft";
 import { useRoomMembers } from "@/lib/browser/rooms/use-room-members";
@@ -88,6 +89,7 @@ export function ChatRoom({ room, me, initial, target = null }: Props) {
           )}
         </h2>
         <ConnectionStatus status={status} joined={joined} />
+        <SearchButton />
         <RoomActions room={room} />
       </header>
       {(error ?? actionError) && (

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { composer, expectDelivered, roomLink, signedInPage, unique } from "./helpers";
+import { composer, expectDelivered, roomLink, searchBox, searchResults, searchUntil, signedInPage, unique, uniqueWord } from "./helpers";
 
 test.afterEach(async ({ browser }) => {
   for (const context of browser.contexts()) await context.close();
@@ -56,6 +56,32 @@ for (const colorScheme of ["light", "dark"] as const) {
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole("button", { name: "Back to rooms" }).click();
       await expect(roomLink(page, "Lobby")).toBeVisible();
+    });
+
+    test("the message search, open with results, has no serious or critical violations", async ({ browser }) => {
+      const { page } = await signedInPage(browser, "alice");
+      await page.emulateMedia({ colorScheme });
+      const word = uniqueWord("axe");
+      await composer(page).fill(`${word} **marked** in a result, with [a link](https://example.com)`);
+      await composer(page).press("Enter");
+      await expect(composer(page)).toHaveValue("");
+      await searchUntil(page, word, 1);
+      await page.keyboard.press("ArrowDown");
+      await expect(searchResults(page).first()).toHaveAttribute("aria-selected", "true");
+      expect(await seriousViolations(page)).toEqual([]);
+      // The syntax hint of an empty box.
+      await searchBox(page).fill("");
+      await expect(page.getByText("Type words to find messages")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // At phone width, the search over the whole screen, from a room.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.keyboard.press("Escape");
+      await roomLink(page, "Lobby").click();
+      await page.getByRole("button", { name: "Search messages" }).click();
+      await searchUntil(page, word, 1);
+      await expect(composer(page)).toBeHidden();
+      expect(await seriousViolations(page)).toEqual([]);
     });
   });
 }

@@ -44,7 +44,7 @@ export async function signedInPage(browser: Browser, user: UserName): Promise<{ 
 export const messageList = (page: Page) => page.getByRole("log", { name: "Messages" });
 
 // A combobox: the composer completes `@mentions` (ARIA combobox pattern).
-export const composer = (page: Page) => page.getByRole("combobox", { name: "Message" });
+export const composer = (page: Page) => page.getByRole("combobox", { name: "Message", exact: true });
 
 /** The message items whose text contains `text`. */
 export const messagesWith = (page: Page, text: string): Locator =>
@@ -138,4 +138,25 @@ export async function markDocument(page: Page): Promise<void> {
 
 export async function expectSameDocument(page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as { __e2eMark?: boolean }).__e2eMark === true)).toBe(true);
+}
+
+// The message search (issue 15): a combobox in the chat header and its listbox of results.
+export const searchBox = (page: Page) => page.getByRole("combobox", { name: "Search messages" });
+export const searchResults = (page: Page) => page.getByRole("listbox", { name: "Search results" }).getByRole("option");
+export const searchStatus = (page: Page) => page.getByTestId("search-status");
+
+/** A word no other test has used, that the search reads as one word (letters and digits only). */
+export const uniqueWord = (label: string) => unique(label).replace(/[^a-z0-9]/gi, "");
+
+/**
+ * Searches `query` until the results hold `count` options: a message is indexed within about a
+ * second of its send, so the box is typed again until it is.
+ */
+export async function searchUntil(page: Page, query: string, count: number): Promise<void> {
+  await expect(async () => {
+    await searchBox(page).fill("");
+    await searchBox(page).fill(query);
+    await expect(searchStatus(page)).not.toHaveText("Searching…", { timeout: 5_000 });
+    await expect(searchResults(page)).toHaveCount(count, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }

@@ -23,7 +23,7 @@ async function signIn(browser: Browser, user: string, options: Parameters<Browse
 
 async function say(page: Page, text: string): Promise<void> {
   // A combobox: the composer completes `@mentions`.
-  const box = page.getByRole("combobox", { name: "Message" });
+  const box = page.getByRole("combobox", { name: "Message", exact: true });
   await box.fill(text);
   await box.press("Enter");
   // Stored (it has its seq) before the next one goes out; the first words carry no Markdown.
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     const phone = await signIn(browser, "bob", { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
     await phone.screenshot({ path: path.join(out, "phone-rooms.png") });
     await phone.getByTestId("room-link").filter({ hasText: "Lobby" }).click();
-    await phone.getByRole("combobox", { name: "Message" }).waitFor();
+    await phone.getByRole("combobox", { name: "Message", exact: true }).waitFor();
     await phone.screenshot({ path: path.join(out, "phone-room.png") });
   } finally {
     await browser.close();

@@ -3,6 +3,7 @@ import { Avatar } from "@/components/avatar";
 import { ChatProvider } from "@/components/chat-provider";
 import { ChatShell } from "@/components/chat-shell";
 import { LogoutButton } from "@/components/logout-button";
+import { MessageSearch } from "@/components/message-search";
 import { Sidebar } from "@/components/sidebar";
 import { currentUser } from "@/lib/auth";
 import { listRoomSummaries } from "@/lib/server/rooms/room-summaries";
@@ -11,6 +12,7 @@ import "@/app/styles/sidebar.css";
 import "@/app/styles/messages.css";
 import "@/app/styles/composer.css";
 import "@/app/styles/rich-messages.css";
+import "@/app/styles/search.css";
 
 // The layout stays mounted while the user moves between rooms: the socket, the room list and
 // the unread counts live here, and only the room below is replaced.
@@ -25,6 +27,7 @@ export default async function ChatLayout({ children }: { children: React.ReactNo
         <Avatar user={user} />
         <h1>{user.name}</h1>
         <LogoutButton />
+        <MessageSearch />
       </header>
       <Sidebar />
     </>

@@ -13,5 +13,8 @@ export function permalinkTarget(value: string | string[] | undefined): number | 
   return Number.isSafeInteger(seq) ? seq : null;
 }
 
+/** The path of a message's permalink, for in-app navigation. */
+export const permalinkPath = (room: string, seq: number) => `${roomHref(room)}?${MESSAGE_PARAM}=${seq}`;
+
 /** The absolute address of a message: `origin` is the page's own (`location.origin`). */
-export const permalinkUrl = (origin: string, room: string, seq: number) => `${origin}${roomHref(room)}?${MESSAGE_PARAM}=${seq}`;
+export const permalinkUrl = (origin: string, room: string, seq: number) => `${origin}${permalinkPath(room, seq)}`;
